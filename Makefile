@@ -1,0 +1,31 @@
+# schooltime: PGXS build.  `make && make install && make installcheck`;
+# tools/test runs everything (see README).
+
+EXTENSION    = schooltime
+EXTVERSION   = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(EXTENSION).control)
+
+MODULE_big   = $(EXTENSION)
+OBJS         = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+
+# Each directory extension/<version>/ or extension/<from>--<to>/ holds the
+# parts of one script, concatenated in name order.
+SCRIPT_DIRS  = $(patsubst %/,%,$(sort $(dir $(wildcard extension/*/*.sql))))
+DATA_built   = $(foreach d,$(SCRIPT_DIRS),extension/$(EXTENSION)--$(notdir $(d)).sql)
+
+REGRESS      = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
+REGRESS_OPTS = --load-extension=$(EXTENSION)
+ISOLATION    = $(patsubst specs/%.spec,%,$(sort $(wildcard specs/*.spec)))
+ISOLATION_OPTS = --load-extension=$(EXTENSION)
+ENCODING     = UTF8
+NO_LOCALE    = 1
+
+PG_CPPFLAGS  = -I$(srcdir)/src
+PG_CFLAGS    = -Wall -Wmissing-prototypes -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
+
+PG_CONFIG   ?= pg_config
+PGXS        := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+.SECONDEXPANSION:
+extension/$(EXTENSION)--%.sql: $$(sort $$(wildcard extension/%/*.sql))
+	cat $^ > $@
