@@ -1,0 +1,110 @@
+-- schooltime demo: a small secondary school (institut) whose timetable is
+-- checked by PostgreSQL on every write.  Run by tools/demo on a throwaway
+-- cluster; safe to run by hand in any database where you may create an
+-- extension (it creates the schema "institut").
+
+\pset footer off
+\echo
+\echo '== 1. Install schooltime and create the reference model in schema "institut"'
+CREATE EXTENSION IF NOT EXISTS schooltime;
+SELECT schooltime.create_model('institut');
+SET search_path = institut, schooltime, public;
+
+\echo
+\echo '== 2. Load an institut: 10 groups (ESO 1r-4t A/B, batxillerat 1r-2n), 20 teachers, 310 sessions and their recesses'
+INSERT INTO centres (id, code, name, ownership, territory, municipality)
+VALUES (1, '08045678', 'Institut Les Vinyes', 'public', 'Vallès Occidental', 'Sabadell');
+
+INSERT INTO class_groups (centre_id, id, name, school_year, regime, level, pupils)
+SELECT 1, g, name, '2018-2019', regime::regime, level, pupils
+FROM (VALUES
+    (1, '1r ESO A', 'eso', 1, 29), (2, '1r ESO B', 'eso', 1, 28),
+    (3, '2n ESO A', 'eso', 2, 30), (4, '2n ESO B', 'eso', 2, 27),
+    (5, '3r ESO A', 'eso', 3, 28), (6, '3r ESO B', 'eso', 3, 29),
+    (7, '4t ESO A', 'eso', 4, 26), (8, '4t ESO B', 'eso', 4, 25),
+    (9, '1r Batxillerat', 'batxillerat', 1, 31), (10, '2n Batxillerat', 'batxillerat', 2, 30)
+) AS g (g, name, regime, level, pupils);
+
+-- ten subjects, two teachers each (one for odd groups, one for even groups)
+CREATE TEMPORARY TABLE subjects (n integer PRIMARY KEY, subject text);
+INSERT INTO subjects VALUES
+    (0, 'Llengua catalana'), (1, 'Llengua castellana'), (2, 'Anglès'), (3, 'Matemàtiques'),
+    (4, 'Ciències de la naturalesa'), (5, 'Ciències socials'), (6, 'Tecnologia'),
+    (7, 'Educació física'), (8, 'Música'), (9, 'Tutoria i optatives');
+
+INSERT INTO teachers (id, code, name, centre_id, role)
+SELECT 2 * s.n + half + 1, format('T%s', lpad((2 * s.n + half + 1)::text, 3, '0')),
+       format('%s, docent %s', s.subject, half + 1), 1,
+       CASE 2 * s.n + half + 1 WHEN 1 THEN 'director' WHEN 2 THEN 'head_of_studies'
+                               WHEN 3 THEN 'secretary' ELSE 'teacher' END::teacher_role
+FROM subjects AS s CROSS JOIN generate_series(0, 1) AS half;
+
+-- The week of every group: five mornings 08:00-13:30 with a recess at
+-- 11:00, and Monday, Tuesday and Thursday afternoons 15:00-16:40: 30 hours,
+-- no more than three free afternoons, no run over 180 minutes.
+CREATE TEMPORARY TABLE periods (p integer PRIMARY KEY, day integer, starts time, ends time);
+INSERT INTO periods
+SELECT row_number() OVER (ORDER BY day, starts) - 1, day, starts, ends
+FROM generate_series(1, 5) AS day
+CROSS JOIN (VALUES ('08:00'::time, '09:00'::time), ('09:00', '10:00'), ('10:00', '11:00'),
+                   ('11:30', '12:30'), ('12:30', '13:30')) AS m (starts, ends)
+UNION ALL
+SELECT 25 + row_number() OVER (ORDER BY day, starts) - 1, day, starts, ends
+FROM (VALUES (1), (2), (4)) AS d (day)
+CROSS JOIN (VALUES ('15:00'::time, '15:50'::time), ('15:50', '16:40')) AS a (starts, ends);
+
+INSERT INTO sessions (centre_id, group_id, school_year, regime, slot, subject, kind, teacher_id)
+SELECT 1, g.id, g.school_year, g.regime, weekslot(p.day, p.starts, p.ends), s.subject,
+       'lesson',
+       2 * s.n + (g.id % 2) + 1
+FROM class_groups AS g
+CROSS JOIN periods AS p
+JOIN subjects AS s ON s.n = (p.p + g.id) % 10;
+
+INSERT INTO sessions (centre_id, group_id, school_year, regime, slot, subject, kind)
+SELECT 1, g.id, g.school_year, g.regime, weekslot(day, '11:00', '11:30'), 'Esbarjo', 'recess'
+FROM class_groups AS g CROSS JOIN generate_series(1, 5) AS day;
+
+INSERT INTO duties (centre_id, teacher_id, school_year, slot, kind)
+SELECT 1, t, '2018-2019', weekslot(day, '11:00', '11:30'), 'recess_guard'
+FROM generate_series(1, 5) AS day, LATERAL (VALUES (4 + day), (10 + day)) AS g (t);
+
+SELECT g.name AS "group", g.regime,
+       count(*) FILTER (WHERE s.kind <> 'recess') AS sessions,
+       round(sum(minutes(s.slot)) FILTER (WHERE s.kind <> 'recess') / 60.0, 1) AS hours
+FROM class_groups AS g JOIN sessions AS s ON s.group_id = g.id
+GROUP BY g.centre_id, g.id ORDER BY g.id;
+
+\echo
+\echo '== 3. The week of 1r ESO A'
+SELECT to_char(start_time(slot), 'HH24:MI') || '-' || to_char(end_time(slot), 'HH24:MI') AS period,
+       max(subject) FILTER (WHERE weekday(slot) = 1) AS dilluns,
+       max(subject) FILTER (WHERE weekday(slot) = 2) AS dimarts,
+       max(subject) FILTER (WHERE weekday(slot) = 3) AS dimecres,
+       max(subject) FILTER (WHERE weekday(slot) = 4) AS dijous,
+       max(subject) FILTER (WHERE weekday(slot) = 5) AS divendres
+FROM sessions WHERE group_id = 1
+GROUP BY start_time(slot), end_time(slot) ORDER BY start_time(slot);
+
+\echo
+\echo '== 4. Writes that break a rule are refused, whole, with the rule, the figures and the section'
+\set VERBOSITY verbose
+\set ON_ERROR_STOP 0
+\echo '-- a Matemàtiques class at 18:00-19:30 ends after the ESO window (08:00-19:00):'
+INSERT INTO sessions (centre_id, group_id, school_year, regime, slot, subject, teacher_id)
+VALUES (1, 1, '2018-2019', 'eso', slot('dl 18:00-19:30'), 'Matemàtiques', 7);
+\echo '-- a COPY with one session on a Saturday is refused whole, the rows before it too:'
+SELECT count(*) AS "sessions before the COPY" FROM sessions;
+COPY sessions (centre_id, group_id, school_year, regime, slot, subject, kind) FROM STDIN;
+1	9	2018-2019	batxillerat	[Tue 17:00,Tue 17:50)	Treball de recerca	research_work
+1	10	2018-2019	batxillerat	[Sat 10:00,Sat 11:00)	Treball de recerca	research_work
+\.
+SELECT count(*) AS "sessions after the COPY" FROM sessions;
+\set ON_ERROR_STOP 1
+\set VERBOSITY default
+
+\echo
+\echo '== 5. The catalogue is data: the 2020-2021 order closed the secondary window at 18:00'
+SELECT school_year, regime, window_start, window_end, continuous_max_minutes, daily_max_minutes, weekly_min_minutes / 60 AS weekly_hours
+FROM schooltime.timetable_limits WHERE regime IN ('eso', 'batxillerat') ORDER BY 1, 2;
+SELECT code, sections, severity, checked, description_ca FROM schooltime.rules WHERE checked = 'on_write' ORDER BY code;
