@@ -5,6 +5,7 @@
 #include "schooltime.h"
 
 #include "catalog/namespace.h"
+#include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "parser/parse_type.h"
 #include "utils/builtins.h"
@@ -110,7 +111,8 @@ resolve_trigger_columns(TriggerData *trigdata, const char *function_name,
 		if (specs[i].type_name == NULL)
 			continue;
 		type = getBaseType(TupleDescAttr(RelationGetDescr(rel), attno - 1)->atttypid);
-		if (type != getBaseType(expected_type(specs[i].type_name)))
+		if (type != getBaseType(expected_type(specs[i].type_name)) &&
+			!(type == VARCHAROID && strcmp(specs[i].type_name, "pg_catalog.text") == 0))
 			ereport(ERROR,
 					errcode(ERRCODE_DATATYPE_MISMATCH),
 					errmsg("column \"%s\" of table \"%s\" has type %s, but trigger \"%s\" needs %s",

@@ -38,9 +38,12 @@ format_minute_of_day(int minutes)
 	return psprintf("%02d:%02d", minutes / 60, minutes % 60);
 }
 
+/* Section numbers get their word; a citation such as an order stands alone. */
 char *
 format_sections(const char *sections)
 {
+	if (sections[0] < '0' || sections[0] > '9')
+		return pstrdup(sections);
 	return psprintf("%s %s", strchr(sections, ',') ? "sections" : "section", sections);
 }
 
@@ -140,5 +143,9 @@ describe_referenced(Relation rel, HeapTuple tuple, AttrNumber attno,
 	label = label_column ? lookup_label(rel, tuple, attno, label_column) : NULL;
 	if (label != NULL)
 		return psprintf("%s \"%s\"", noun, label);
-	return psprintf("%s %s", noun, datum_text(value, TupleDescAttr(desc, attno - 1)->atttypid));
+	label = datum_text(value, TupleDescAttr(desc, attno - 1)->atttypid);
+	/* a number names itself; any other key reads better quoted */
+	if (strspn(label, "0123456789") == strlen(label))
+		return psprintf("%s %s", noun, label);
+	return psprintf("%s \"%s\"", noun, label);
 }

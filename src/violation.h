@@ -28,7 +28,7 @@ extern char *describe_referenced(Relation rel, HeapTuple tuple, AttrNumber attno
 /* "08:30" */
 extern char *format_minute_of_day(int minutes);
 
-/* "section 2.2.1" or "sections 2.2.1.1, 2.2.2, 2.3" */
+/* "section 2.2.1", "sections 2.2.1.1, 2.2.2, 2.3", or a citation as it is */
 extern char *format_sections(const char *sections);
 
 #endif							/* SCHOOLTIME_VIOLATION_H */

@@ -19,6 +19,24 @@ CREATE TYPE schooltime.weektimerange AS RANGE (
 );
 COMMENT ON TYPE schooltime.weektimerange IS
 'A range of minutes of the school week, always in the canonical form [start, end). Any span of the week; a weekslot is the one-day kind.';
+COMMENT ON FUNCTION schooltime.weektimerange(schooltime.weektime, schooltime.weektime) IS
+'the range [start, end) of two weektimes';
+COMMENT ON FUNCTION schooltime.weektimerange(schooltime.weektime, schooltime.weektime, text) IS
+'the range of two weektimes with the given bounds (''[)'', ''[]'', ''()'', ''(]'')';
+
+-- PostgreSQL 14 and later also create the multirange type: a set of ranges,
+-- such as the busy minutes of a teacher's week.
+DO $multirange$
+BEGIN
+    IF to_regtype('schooltime.weektimemultirange') IS NOT NULL THEN
+        COMMENT ON TYPE schooltime.weektimemultirange IS
+            'A set of non-overlapping ranges of the school week, such as every busy minute of a teacher.';
+        COMMENT ON FUNCTION schooltime.weektimemultirange() IS 'the empty weektimemultirange';
+        COMMENT ON FUNCTION schooltime.weektimemultirange(schooltime.weektimerange) IS 'the weektimemultirange of one range';
+        COMMENT ON FUNCTION schooltime.weektimemultirange(schooltime.weektimerange[]) IS 'the weektimemultirange of an array of ranges';
+    END IF;
+END
+$multirange$;
 
 CREATE FUNCTION schooltime.weekslot_is_valid(schooltime.weektimerange) RETURNS boolean
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

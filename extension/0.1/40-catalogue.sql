@@ -32,7 +32,8 @@ BEGIN
         RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
     END IF;
     IF TG_OP = 'DELETE' THEN
-        IF OLD.origin = 'shipped' THEN
+        IF OLD.origin = 'shipped'
+           AND current_setting('schooltime.replacing_shipped_row', true) IS DISTINCT FROM 'on' THEN
             RAISE EXCEPTION 'cannot delete a shipped row of %', TG_TABLE_NAME
                 USING ERRCODE = 'restrict_violation',
                       TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
@@ -67,9 +68,11 @@ BEGIN
     IF TG_OP = 'INSERT' THEN
         -- A local row takes the place of the shipped row with the same key:
         -- this is how pg_restore brings a department's edits back.
+        PERFORM set_config('schooltime.replacing_shipped_row', 'on', true);
         EXECUTE format('DELETE FROM %I.%I WHERE origin = %L AND %s',
                        TG_TABLE_SCHEMA, TG_TABLE_NAME, 'shipped', key_condition)
             USING NEW;
+        PERFORM set_config('schooltime.replacing_shipped_row', 'off', true);
     END IF;
     RETURN NEW;
 END
@@ -103,11 +106,11 @@ COMMENT ON FUNCTION schooltime.register_catalogue_table(regclass, text[]) IS
 -- The rules
 
 CREATE TABLE schooltime.rules (
-    code            text PRIMARY KEY CHECK (code ~ '^[a-z][a-z0-9_]*$'),
+    code            text PRIMARY KEY CONSTRAINT code_format CHECK (code ~ '^[a-z][a-z0-9_]*$'),
     sections        text[] NOT NULL,
     severity        schooltime.severity NOT NULL,
     checked         schooltime.check_stage NOT NULL,
-    subject         text NOT NULL CHECK (subject IN ('group', 'teacher', 'centre', 'outing', 'pupil')),
+    subject         text NOT NULL CONSTRAINT subject_known CHECK (subject IN ('group', 'teacher', 'centre', 'outing', 'pupil')),
     description_en  text NOT NULL,
     description_ca  text NOT NULL,
     origin          schooltime.catalogue_origin NOT NULL DEFAULT 'local'
@@ -245,32 +248,32 @@ CREATE TABLE schooltime.timetable_limits (
     school_year                  schooltime.school_year NOT NULL,
     regime                       schooltime.regime NOT NULL,
     section                      text NOT NULL,
-    first_weekday                smallint NOT NULL DEFAULT 1 CHECK (first_weekday BETWEEN 1 AND 7),
-    last_weekday                 smallint NOT NULL DEFAULT 5 CHECK (last_weekday BETWEEN first_weekday AND 7),
+    first_weekday                smallint NOT NULL DEFAULT 1 CONSTRAINT first_weekday_iso CHECK (first_weekday BETWEEN 1 AND 7),
+    last_weekday                 smallint NOT NULL DEFAULT 5 CONSTRAINT last_weekday_iso CHECK (last_weekday BETWEEN first_weekday AND 7),
     window_start                 schooltime.minute_time NOT NULL,
-    window_end                   schooltime.minute_time NOT NULL CHECK (window_end > window_start),
-    session_min_minutes          integer CHECK (session_min_minutes > 0),
-    session_max_minutes          integer CHECK (session_max_minutes >= coalesce(session_min_minutes, 1)),
-    continuous_max_minutes       integer CHECK (continuous_max_minutes > 0),
-    break_min_minutes            integer NOT NULL DEFAULT 30 CHECK (break_min_minutes > 0),
-    daily_max_minutes            integer CHECK (daily_max_minutes > 0),
-    daily_span_max_minutes       integer CHECK (daily_span_max_minutes > 0),
+    window_end                   schooltime.minute_time NOT NULL CONSTRAINT window_end_after_start CHECK (window_end > window_start),
+    session_min_minutes          integer CONSTRAINT session_min_positive CHECK (session_min_minutes > 0),
+    session_max_minutes          integer CONSTRAINT session_max_not_below_min CHECK (session_max_minutes >= coalesce(session_min_minutes, 1)),
+    continuous_max_minutes       integer CONSTRAINT continuous_max_minutes_positive CHECK (continuous_max_minutes > 0),
+    break_min_minutes            integer NOT NULL DEFAULT 30 CONSTRAINT break_min_minutes_positive CHECK (break_min_minutes > 0),
+    daily_max_minutes            integer CONSTRAINT daily_max_minutes_positive CHECK (daily_max_minutes > 0),
+    daily_span_max_minutes       integer CONSTRAINT daily_span_max_minutes_positive CHECK (daily_span_max_minutes > 0),
     recess_is_lective            boolean NOT NULL DEFAULT false,
-    weekly_min_minutes           integer CHECK (weekly_min_minutes >= 0),
-    weekly_max_minutes           integer CHECK (weekly_max_minutes >= coalesce(weekly_min_minutes, 0)),
+    weekly_min_minutes           integer CONSTRAINT weekly_min_minutes_not_negative CHECK (weekly_min_minutes >= 0),
+    weekly_max_minutes           integer CONSTRAINT weekly_max_minutes_not_below_min CHECK (weekly_max_minutes >= coalesce(weekly_min_minutes, 0)),
     afternoon_start              schooltime.minute_time NOT NULL DEFAULT '15:00',
-    max_free_afternoons          integer CHECK (max_free_afternoons BETWEEN 0 AND 7),
+    max_free_afternoons          integer CONSTRAINT max_free_afternoons_in_range CHECK (max_free_afternoons BETWEEN 0 AND 7),
     single_shift                 boolean NOT NULL DEFAULT false,
-    morning_min_minutes          integer CHECK (morning_min_minutes >= 0),
-    morning_max_minutes          integer CHECK (morning_max_minutes >= coalesce(morning_min_minutes, 0)),
-    afternoon_min_minutes        integer CHECK (afternoon_min_minutes >= 0),
-    afternoon_max_minutes        integer CHECK (afternoon_max_minutes >= coalesce(afternoon_min_minutes, 0)),
+    morning_min_minutes          integer CONSTRAINT morning_min_minutes_not_negative CHECK (morning_min_minutes >= 0),
+    morning_max_minutes          integer CONSTRAINT morning_max_minutes_not_below_min CHECK (morning_max_minutes >= coalesce(morning_min_minutes, 0)),
+    afternoon_min_minutes        integer CONSTRAINT afternoon_min_minutes_not_negative CHECK (afternoon_min_minutes >= 0),
+    afternoon_max_minutes        integer CONSTRAINT afternoon_max_minutes_not_below_min CHECK (afternoon_max_minutes >= coalesce(afternoon_min_minutes, 0)),
     day_end_not_before           schooltime.minute_time,
-    midday_break_min_minutes     integer CHECK (midday_break_min_minutes >= 0),
-    indicative_daily_minutes     integer CHECK (indicative_daily_minutes > 0),
-    indicative_morning_minutes   integer CHECK (indicative_morning_minutes >= 0),
-    indicative_afternoon_minutes integer CHECK (indicative_afternoon_minutes >= 0),
-    course_min_hours             integer CHECK (course_min_hours > 0),
+    midday_break_min_minutes     integer CONSTRAINT midday_break_min_minutes_not_negative CHECK (midday_break_min_minutes >= 0),
+    indicative_daily_minutes     integer CONSTRAINT indicative_daily_minutes_positive CHECK (indicative_daily_minutes > 0),
+    indicative_morning_minutes   integer CONSTRAINT indicative_morning_minutes_not_negative CHECK (indicative_morning_minutes >= 0),
+    indicative_afternoon_minutes integer CONSTRAINT indicative_afternoon_minutes_not_negative CHECK (indicative_afternoon_minutes >= 0),
+    course_min_hours             integer CONSTRAINT course_min_hours_positive CHECK (course_min_hours > 0),
     source                       text NOT NULL,
     origin                       schooltime.catalogue_origin NOT NULL DEFAULT 'local',
     PRIMARY KEY (school_year, regime)
@@ -333,10 +336,10 @@ FROM (VALUES
 CROSS JOIN (VALUES
     -- regime, section, window, session bounds, continuous, daily max, daily span, recess lective, weekly min/max,
     -- free afternoons, single shift, primary morning/afternoon, end not before, midday break, indicative day, course hours, note
-    ('infantil'::schooltime.regime, '2.1, Ordre ENS/60/2018', '08:30', '18:00', NULL::int, NULL::int, NULL::int, 300, NULL::int, true, 1500, 1500,
+    ('infantil'::schooltime.regime, 'Ordre ENS/60/2018', '08:30', '18:00', NULL::int, NULL::int, NULL::int, 300, NULL::int, true, 1500, 1500,
      NULL::int, false, 180, 210, 90, 120, '16:00', 120, NULL::int, NULL::int, NULL::int, NULL::int,
      ' The two-hour midday interval is from publica.cat''s summary of the order and is unconfirmed against its text.'),
-    ('primaria', '2.1, Ordre ENS/60/2018', '08:30', '18:00', NULL, NULL, NULL, 300, NULL, true, 1500, 1500,
+    ('primaria', 'Ordre ENS/60/2018', '08:30', '18:00', NULL, NULL, NULL, 300, NULL, true, 1500, 1500,
      NULL, false, 180, 210, 90, 120, '16:00', 120, NULL, NULL, NULL, NULL,
      ' The two-hour midday interval is from publica.cat''s summary of the order and is unconfirmed against its text.'),
     ('eso', '2.2.1', '08:00', '19:00', NULL, NULL, 180, 420, NULL, false, 1800, 1800,
@@ -376,14 +379,14 @@ CROSS JOIN (VALUES
 
 CREATE TABLE schooltime.staff_limits (
     school_year             schooltime.school_year PRIMARY KEY,
-    week_max_minutes        integer NOT NULL CHECK (week_max_minutes > 0),
-    first_weekday           smallint NOT NULL DEFAULT 1 CHECK (first_weekday BETWEEN 1 AND 7),
-    last_weekday            smallint NOT NULL DEFAULT 5 CHECK (last_weekday BETWEEN first_weekday AND 7),
-    midday_free_minutes     integer NOT NULL CHECK (midday_free_minutes >= 0),
+    week_max_minutes        integer NOT NULL CONSTRAINT week_max_minutes_positive CHECK (week_max_minutes > 0),
+    first_weekday           smallint NOT NULL DEFAULT 1 CONSTRAINT first_weekday_in_range CHECK (first_weekday BETWEEN 1 AND 7),
+    last_weekday            smallint NOT NULL DEFAULT 5 CONSTRAINT last_weekday_in_range CHECK (last_weekday BETWEEN first_weekday AND 7),
+    midday_free_minutes     integer NOT NULL CONSTRAINT midday_free_minutes_not_negative CHECK (midday_free_minutes >= 0),
     midday_window_start     schooltime.minute_time NOT NULL,
-    midday_window_end       schooltime.minute_time NOT NULL CHECK (midday_window_end > midday_window_start),
+    midday_window_end       schooltime.minute_time NOT NULL CONSTRAINT midday_window_end_after_start CHECK (midday_window_end > midday_window_start),
     afternoon_start         schooltime.minute_time NOT NULL,
-    default_min_guards      integer NOT NULL CHECK (default_min_guards >= 0),
+    default_min_guards      integer NOT NULL CONSTRAINT default_min_guards_not_negative CHECK (default_min_guards >= 0),
     source                  text NOT NULL,
     origin                  schooltime.catalogue_origin NOT NULL DEFAULT 'local'
 );
@@ -415,8 +418,8 @@ COMMENT ON TYPE schooltime.escort_stage IS 'The stages section 6.5.1 gives escor
 
 CREATE TABLE schooltime.escort_stages (
     regime          schooltime.regime NOT NULL,
-    first_level     smallint NOT NULL CHECK (first_level BETWEEN 1 AND 6),
-    last_level      smallint NOT NULL CHECK (last_level BETWEEN first_level AND 6),
+    first_level     smallint NOT NULL CONSTRAINT first_level_in_range CHECK (first_level BETWEEN 1 AND 6),
+    last_level      smallint NOT NULL CONSTRAINT last_level_in_range CHECK (last_level BETWEEN first_level AND 6),
     stage           schooltime.escort_stage NOT NULL,
     origin          schooltime.catalogue_origin NOT NULL DEFAULT 'local',
     PRIMARY KEY (regime, first_level)
@@ -443,7 +446,7 @@ CREATE TABLE schooltime.escort_ratios (
     school_year        schooltime.school_year NOT NULL,
     stage              schooltime.escort_stage NOT NULL,
     multi_day          boolean NOT NULL,
-    pupils_per_escort  integer NOT NULL CHECK (pupils_per_escort > 0),
+    pupils_per_escort  integer NOT NULL CONSTRAINT pupils_per_escort_positive CHECK (pupils_per_escort > 0),
     section            text NOT NULL DEFAULT '6.5.1',
     source             text NOT NULL,
     origin             schooltime.catalogue_origin NOT NULL DEFAULT 'local',
@@ -467,8 +470,8 @@ CROSS JOIN (VALUES
 
 CREATE TABLE schooltime.outing_limits (
     school_year                 schooltime.school_year PRIMARY KEY,
-    min_escorts                 integer NOT NULL CHECK (min_escorts >= 1),
-    min_teacher_escorts         integer NOT NULL CHECK (min_teacher_escorts BETWEEN 0 AND min_escorts),
+    min_escorts                 integer NOT NULL CONSTRAINT min_escorts_at_least_one CHECK (min_escorts >= 1),
+    min_teacher_escorts         integer NOT NULL CONSTRAINT min_teacher_escorts_in_range CHECK (min_teacher_escorts BETWEEN 0 AND min_escorts),
     abroad_authorisation_valid  interval NOT NULL,
     source                      text NOT NULL,
     origin                      schooltime.catalogue_origin NOT NULL DEFAULT 'local'
@@ -486,7 +489,7 @@ INSERT INTO schooltime.outing_limits (school_year, min_escorts, min_teacher_esco
 CREATE TABLE schooltime.attendance_thresholds (
     school_year          schooltime.school_year NOT NULL,
     regime               schooltime.regime NOT NULL,
-    max_absence_percent  numeric(5,2) NOT NULL CHECK (max_absence_percent BETWEEN 0 AND 100),
+    max_absence_percent  numeric(5,2) NOT NULL CONSTRAINT max_absence_percent_in_range CHECK (max_absence_percent BETWEEN 0 AND 100),
     section              text NOT NULL,
     source               text NOT NULL,
     origin               schooltime.catalogue_origin NOT NULL DEFAULT 'local',

@@ -32,7 +32,7 @@ BEGIN
             'SELECT (jsonb_populate_record(NULL::schooltime.%1$I, to_jsonb(s) || jsonb_build_object('
             '  ''school_year'', $2::text, ''origin'', ''local'','
             '  ''source'', format(''Carried over from %%s by %%s on %%s; check it against the order of %%s.'','
-            '                     $1::text, current_user, current_date, $2::text)))).* '
+            '                     $1::text, current_user, to_char(current_date, ''YYYY-MM-DD''), $2::text)))).* '
             'FROM schooltime.%1$I AS s '
             'WHERE s.school_year = $1 AND NOT EXISTS ('
             '  SELECT FROM schooltime.%1$I AS u WHERE u.school_year = $2 %2$s)',

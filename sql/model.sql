@@ -1,0 +1,62 @@
+-- The reference model: its tables, keys and triggers; it belongs to the
+-- user, not to the extension; DROP EXTENSION refuses while it exists and
+-- leaves every row where it was.
+SET search_path = schooltime, public;
+\i sql/include/error_of.sql
+
+SELECT create_model('model');
+\d model.centres
+\d model.class_groups
+\d model.teachers
+\d model.sessions
+\d model.duties
+SELECT c.relname, obj_description(c.oid, 'pg_class') AS comment
+FROM pg_class AS c WHERE c.relnamespace = 'model'::regnamespace AND c.relkind = 'r' ORDER BY c.relname;
+
+-- the model's tables are the user's: not members of the extension
+SELECT count(*) AS extension_members_in_model
+FROM pg_depend AS d JOIN pg_class AS c ON c.oid = d.objid
+WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e' AND c.relnamespace = 'model'::regnamespace;
+
+-- a schema that is not the department's own is refused; so is a second model in one schema
+SELECT code, message, hint FROM pg_temp.error_of($$SELECT schooltime.create_model('schooltime')$$);
+SELECT code, message FROM pg_temp.error_of($$SELECT schooltime.create_model('pg_catalog')$$);
+SELECT code, message FROM pg_temp.error_of($$SELECT schooltime.create_model(NULL)$$);
+SELECT code, message FROM pg_temp.error_of($$SELECT schooltime.create_model('model')$$);
+
+-- a DBA without superuser rights creates a model and owns its tables
+CREATE ROLE regress_schooltime_dba;
+GRANT CREATE ON DATABASE contrib_regression TO regress_schooltime_dba;
+SET ROLE regress_schooltime_dba;
+SELECT create_model('dba_model');
+RESET ROLE;
+SELECT DISTINCT pg_get_userbyid(relowner) AS owner FROM pg_class WHERE relnamespace = 'dba_model'::regnamespace AND relkind = 'r';
+DROP SCHEMA dba_model CASCADE;
+REVOKE CREATE ON DATABASE contrib_regression FROM regress_schooltime_dba;
+DROP ROLE regress_schooltime_dba;
+
+-- fill the model, then try to drop the extension
+INSERT INTO model.centres (id, code, name, territory, municipality) VALUES (1, '25000001', 'Escola de proves', 'Lleida', 'Lleida');
+INSERT INTO model.class_groups (centre_id, id, name, school_year, regime, level, pupils)
+VALUES (1, 1, '5è A', '2018-2019', 'primaria', 5, 24);
+INSERT INTO model.teachers (id, name, centre_id, role) VALUES (1, 'Mestra de proves', 1, 'director');
+INSERT INTO model.sessions (centre_id, group_id, school_year, regime, slot, subject, teacher_id)
+VALUES (1, 1, '2018-2019', 'primaria', slot('Mon 09:00-10:00'), 'Matemàtiques', 1),
+       (1, 1, '2018-2019', 'primaria', slot('Mon 10:00-11:00'), 'Llengua catalana', 1);
+INSERT INTO model.duties (centre_id, teacher_id, school_year, slot, kind)
+VALUES (1, 1, '2018-2019', slot('Mon 11:00-11:30'), 'recess_guard');
+
+DROP EXTENSION schooltime;
+SELECT (SELECT count(*) FROM model.sessions) AS sessions, (SELECT count(*) FROM model.duties) AS duties,
+       (SELECT count(*) FROM model.class_groups) AS groups,
+       (SELECT count(*) FROM pg_extension WHERE extname = 'schooltime') AS extension_still_there;
+-- and the triggers still enforce
+INSERT INTO model.sessions (centre_id, group_id, school_year, regime, slot, subject)
+VALUES (1, 1, '2018-2019', 'primaria', slot('Mon 08:00-09:00'), 'Música');
+
+-- the model goes only when its owner drops it; then the extension can go,
+-- and come back
+DROP SCHEMA model CASCADE;
+DROP EXTENSION schooltime;
+CREATE EXTENSION schooltime;
+SELECT count(*) AS rules FROM schooltime.rules;
