@@ -51,4 +51,6 @@ INSERT INTO own.wrong VALUES (slot('Mon 10:00-11:00'), 'eso', '2018-2019');
 DROP TRIGGER wrong_rules ON own.wrong;
 SELECT schooltime.session_row_rules();
 
+SET client_min_messages = warning;
 DROP SCHEMA own CASCADE;
+RESET client_min_messages;

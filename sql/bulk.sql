@@ -39,4 +39,6 @@ SELECT count(*) AS sessions_moved FROM bulk.sessions WHERE upper(slot) = weektim
 UPDATE bulk.sessions SET subject = subject || ' (revisat)' WHERE group_id <= 10;
 SELECT count(*) AS revised FROM bulk.sessions WHERE subject LIKE '% (revisat)';
 
+SET client_min_messages = warning;
 DROP SCHEMA bulk CASCADE;
+RESET client_min_messages;

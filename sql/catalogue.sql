@@ -125,4 +125,6 @@ SELECT code, message FROM pg_temp.error_of($$INSERT INTO schooltime.rules (code,
 RESET ROLE;
 DROP ROLE regress_schooltime_clerk;
 
+SET client_min_messages = warning;
 DROP SCHEMA cat CASCADE;
+RESET client_min_messages;

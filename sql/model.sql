@@ -5,13 +5,30 @@ SET search_path = schooltime, public;
 \i sql/include/error_of.sql
 
 SELECT create_model('model');
-\d model.centres
-\d model.class_groups
-\d model.teachers
-\d model.sessions
-\d model.duties
+-- the core tables: columns, constraints defined on them, indexes, triggers
+SELECT c.table_name, c.column_name, c.data_type, c.udt_name, c.is_nullable, c.column_default, c.is_identity
+FROM information_schema.columns AS c
+WHERE c.table_schema = 'model' AND c.table_name IN ('centres', 'class_groups', 'teachers', 'sessions', 'duties')
+ORDER BY c.table_name, c.ordinal_position;
+SELECT conrelid::regclass AS "table", conname, pg_get_constraintdef(oid)
+FROM pg_constraint
+WHERE conrelid IN ('model.centres'::regclass, 'model.class_groups'::regclass, 'model.teachers'::regclass,
+                   'model.sessions'::regclass, 'model.duties'::regclass)
+ORDER BY 1, 2;
+SELECT indrelid::regclass AS "table", indexrelid::regclass AS index, pg_get_indexdef(indexrelid)
+FROM pg_index
+WHERE indrelid IN ('model.centres'::regclass, 'model.class_groups'::regclass, 'model.teachers'::regclass,
+                   'model.sessions'::regclass, 'model.duties'::regclass)
+ORDER BY 1, 2;
+SELECT tgrelid::regclass AS "table", tgname, pg_get_triggerdef(oid)
+FROM pg_trigger
+WHERE NOT tgisinternal
+  AND tgrelid IN ('model.centres'::regclass, 'model.class_groups'::regclass, 'model.teachers'::regclass,
+                  'model.sessions'::regclass, 'model.duties'::regclass)
+ORDER BY 1, 2;
 SELECT c.relname, obj_description(c.oid, 'pg_class') AS comment
-FROM pg_class AS c WHERE c.relnamespace = 'model'::regnamespace AND c.relkind = 'r' ORDER BY c.relname;
+FROM pg_class AS c WHERE c.relnamespace = 'model'::regnamespace AND c.relkind = 'r'
+  AND c.relname IN ('centres', 'class_groups', 'teachers', 'sessions', 'duties') ORDER BY c.relname;
 
 -- the model's tables are the user's: not members of the extension
 SELECT count(*) AS extension_members_in_model
@@ -31,7 +48,9 @@ SET ROLE regress_schooltime_dba;
 SELECT create_model('dba_model');
 RESET ROLE;
 SELECT DISTINCT pg_get_userbyid(relowner) AS owner FROM pg_class WHERE relnamespace = 'dba_model'::regnamespace AND relkind = 'r';
+SET client_min_messages = warning;
 DROP SCHEMA dba_model CASCADE;
+RESET client_min_messages;
 REVOKE CREATE ON DATABASE contrib_regression FROM regress_schooltime_dba;
 DROP ROLE regress_schooltime_dba;
 
@@ -46,7 +65,9 @@ VALUES (1, 1, '2018-2019', 'primaria', slot('Mon 09:00-10:00'), 'Matemàtiques',
 INSERT INTO model.duties (centre_id, teacher_id, school_year, slot, kind)
 VALUES (1, 1, '2018-2019', slot('Mon 11:00-11:30'), 'recess_guard');
 
-DROP EXTENSION schooltime;
+-- (the DETAIL lists every column and trigger of the model that depends on it)
+SELECT code, message, hint, detail LIKE '%column slot of table model.sessions depends on type weekslot%' AS names_the_columns
+FROM pg_temp.error_of('DROP EXTENSION schooltime');
 SELECT (SELECT count(*) FROM model.sessions) AS sessions, (SELECT count(*) FROM model.duties) AS duties,
        (SELECT count(*) FROM model.class_groups) AS groups,
        (SELECT count(*) FROM pg_extension WHERE extname = 'schooltime') AS extension_still_there;
@@ -56,7 +77,9 @@ VALUES (1, 1, '2018-2019', 'primaria', slot('Mon 08:00-09:00'), 'Música');
 
 -- the model goes only when its owner drops it; then the extension can go,
 -- and come back
+SET client_min_messages = warning;
 DROP SCHEMA model CASCADE;
+RESET client_min_messages;
 DROP EXTENSION schooltime;
 CREATE EXTENSION schooltime;
 SELECT count(*) AS rules FROM schooltime.rules;

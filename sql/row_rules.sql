@@ -116,4 +116,6 @@ VALUES (1, 15, '1r ESO A', '2030-2031', 'eso', 1, 20);
 INSERT INTO rr.sessions (centre_id, group_id, school_year, regime, slot, subject)
 VALUES (1, 15, '2030-2031', 'eso', slot('Thu 10:00-11:00'), 'Música');
 
+SET client_min_messages = warning;
 DROP SCHEMA rr CASCADE;
+RESET client_min_messages;

@@ -13,6 +13,7 @@
 #include "utils/builtins.h"
 #include "utils/rel.h"
 
+#include "authorisation.h"
 #include "catalogue.h"
 #include "trigger_args.h"
 #include "violation.h"
@@ -28,6 +29,9 @@ enum
 	COL_KIND,
 	COL_GROUP,
 	COL_GROUP_LABEL,
+	COL_CENTRE,
+	COL_ID,
+	COL_AUTHORISATIONS,
 	N_SESSION_COLUMNS
 };
 
@@ -38,6 +42,10 @@ static const ColumnSpec session_columns[N_SESSION_COLUMNS] = {
 	[COL_KIND] = {"kind", "kind", false, true, "schooltime.session_kind"},
 	[COL_GROUP] = {"group", "group_id", false, true, NULL},
 	[COL_GROUP_LABEL] = {"group_label", "name", false, false, NULL},
+	[COL_CENTRE] = {"centre", "centre_id", false, true, NULL},
+	[COL_ID] = {"id", "id", false, true, NULL},
+	/* schema-qualified name of the authorisations table; none: no exceptions */
+	[COL_AUTHORISATIONS] = {"authorisations", NULL, false, false, NULL},
 };
 
 /* The columns, resolved once per trigger and statement. */
@@ -45,10 +53,21 @@ typedef struct RowRulesState
 {
 	Oid			tgoid;
 	ColumnMap  *columns;
+	Oid			authorisations; /* InvalidOid: the table records none */
 } RowRulesState;
 
-static ColumnMap *
-columns_for(FunctionCallInfo fcinfo, TriggerData *trigdata)
+/* What the checks of one row share. */
+typedef struct RowContext
+{
+	Relation	rel;
+	HeapTuple	tuple;
+	const ColumnMap *columns;
+	Oid			authorisations;
+	int			school_year;
+} RowContext;
+
+static RowRulesState *
+state_for(FunctionCallInfo fcinfo, TriggerData *trigdata)
 {
 	RowRulesState *state = (RowRulesState *) fcinfo->flinfo->fn_extra;
 
@@ -59,18 +78,62 @@ columns_for(FunctionCallInfo fcinfo, TriggerData *trigdata)
 		state->columns = resolve_trigger_columns(trigdata, "schooltime.session_row_rules()",
 												 session_columns, N_SESSION_COLUMNS,
 												 fcinfo->flinfo->fn_mcxt);
+		state->authorisations = state->columns->name[COL_AUTHORISATIONS]
+			? authorisation_table(state->columns->name[COL_AUTHORISATIONS], trigdata->tg_trigger->tgname)
+			: InvalidOid;
 		fcinfo->flinfo->fn_extra = state;
 	}
-	return state->columns;
+	return state;
+}
+
+/*
+ * Whether an authorisation sets the rule aside for this row: for its
+ * centre, its group or the session itself.
+ */
+static bool
+authorised(const RowContext *ctx, const char *rule)
+{
+	TupleDesc	desc = RelationGetDescr(ctx->rel);
+	AuthorisationSubject subject;
+	AttrNumber	attno;
+	bool		isnull;
+	Datum		session;
+
+	if (!OidIsValid(ctx->authorisations) || ctx->columns->attno[COL_CENTRE] == InvalidAttrNumber)
+		return false;
+	memset(&subject, 0, sizeof(subject));
+	attno = ctx->columns->attno[COL_CENTRE];
+	subject.centre = heap_getattr(ctx->tuple, attno, desc, &isnull);
+	if (isnull)
+		return false;
+	subject.centre_type = TupleDescAttr(desc, attno - 1)->atttypid;
+	subject.school_year = ctx->school_year;
+	if ((attno = ctx->columns->attno[COL_GROUP]) != InvalidAttrNumber)
+	{
+		subject.group = heap_getattr(ctx->tuple, attno, desc, &isnull);
+		subject.has_group = !isnull;
+		subject.group_type = TupleDescAttr(desc, attno - 1)->atttypid;
+	}
+	if ((attno = ctx->columns->attno[COL_ID]) != InvalidAttrNumber)
+	{
+		session = heap_getattr(ctx->tuple, attno, desc, &isnull);
+		if (!isnull)
+		{
+			subject.nsessions = 1;
+			subject.sessions = &session;
+			subject.session_type = TupleDescAttr(desc, attno - 1)->atttypid;
+		}
+	}
+	return authorisation_covers(ctx->authorisations, rule, &subject);
 }
 
 /* What every message about this row starts with: 'session of group "1r ESO A" on Monday'. */
 static char *
-session_subject(Relation rel, HeapTuple tuple, const ColumnMap *columns, int weekday)
+session_subject(const RowContext *ctx, int weekday)
 {
 	return psprintf("session of %s on %s",
-					describe_referenced(rel, tuple, columns->attno[COL_GROUP], "group",
-										columns->name[COL_GROUP_LABEL]),
+					describe_referenced(ctx->rel, ctx->tuple, ctx->columns->attno[COL_GROUP], "group",
+										ctx->columns->name[COL_GROUP_LABEL]),
 					wt_weekday_long(weekday));
 }
 
@@ -84,7 +147,7 @@ slot_text(int start, int end)
 }
 
 static void
-check_weekday(Relation rel, HeapTuple tuple, const ColumnMap *columns,
+check_weekday(const RowContext *ctx,
 			  const RegimeLimits *limits, int start, int end)
 {
 	int			day = wt_weekday(start);
@@ -93,11 +156,11 @@ check_weekday(Relation rel, HeapTuple tuple, const ColumnMap *columns,
 	if (day >= limits->first_weekday && day <= limits->last_weekday)
 		return;
 	rule = catalogue_rule("weekday");
-	if (!rule->is_error)
+	if (!rule->is_error || authorised(ctx, "weekday"))
 		return;
-	raise_violation(rel, "weekday",
+	raise_violation(ctx->rel, "weekday",
 					psprintf("%s is outside the lective week",
-							 session_subject(rel, tuple, columns, day)),
+							 session_subject(ctx, day)),
 					psprintf("In %d-%d, %s sessions run from %s to %s; the session is %s (%s).",
 							 limits->school_year, limits->school_year + 1, limits->regime_name,
 							 wt_weekday_long(limits->first_weekday),
@@ -109,7 +172,7 @@ check_weekday(Relation rel, HeapTuple tuple, const ColumnMap *columns,
 }
 
 static void
-check_window(Relation rel, HeapTuple tuple, const ColumnMap *columns,
+check_window(const RowContext *ctx,
 			 const RegimeLimits *limits, int start, int end)
 {
 	int			day = wt_weekday(start);
@@ -121,7 +184,7 @@ check_window(Relation rel, HeapTuple tuple, const ColumnMap *columns,
 
 	if (!too_early && to <= limits->window_end)
 		return;
-	if (!catalogue_rule("window")->is_error)
+	if (!catalogue_rule("window")->is_error || authorised(ctx, "window"))
 		return;
 	detail = psprintf("In %d-%d, %s sessions lie within %s-%s; the session is %s (%s).",
 					  limits->school_year, limits->school_year + 1, limits->regime_name,
@@ -129,17 +192,17 @@ check_window(Relation rel, HeapTuple tuple, const ColumnMap *columns,
 					  format_minute_of_day(limits->window_end),
 					  slot_text(start, end), format_sections(limits->section));
 	if (too_early)
-		raise_violation(rel, "window",
+		raise_violation(ctx->rel, "window",
 						psprintf("%s starts at %s, before the %s window opens at %s",
-								 session_subject(rel, tuple, columns, day),
+								 session_subject(ctx, day),
 								 format_minute_of_day(from), limits->regime_name,
 								 format_minute_of_day(limits->window_start)),
 						detail,
 						psprintf("Start the session at %s or later.",
 								 format_minute_of_day(limits->window_start)));
-	raise_violation(rel, "window",
+	raise_violation(ctx->rel, "window",
 					psprintf("%s ends at %s, after the %s window closes at %s",
-							 session_subject(rel, tuple, columns, day),
+							 session_subject(ctx, day),
 							 to > WT_MINUTES_PER_DAY ? "the next day" : format_minute_of_day(to),
 							 limits->regime_name,
 							 format_minute_of_day(limits->window_end)),
@@ -159,7 +222,7 @@ length_bounds_text(const RegimeLimits *limits)
 }
 
 static void
-check_session_length(Relation rel, HeapTuple tuple, const ColumnMap *columns,
+check_session_length(const RowContext *ctx,
 					 const RegimeLimits *limits, int start, int end)
 {
 	int			minutes = end - start;
@@ -170,11 +233,11 @@ check_session_length(Relation rel, HeapTuple tuple, const ColumnMap *columns,
 	if (!too_short && !too_long)
 		return;
 	rule = catalogue_rule("session_length");
-	if (!rule->is_error)
+	if (!rule->is_error || authorised(ctx, "session_length"))
 		return;
-	raise_violation(rel, "session_length",
+	raise_violation(ctx->rel, "session_length",
 					psprintf("%s lasts %d minutes, %s than the %s %s of %d",
-							 session_subject(rel, tuple, columns, wt_weekday(start)),
+							 session_subject(ctx, wt_weekday(start)),
 							 minutes, too_short ? "shorter" : "longer",
 							 limits->regime_name, too_short ? "minimum" : "maximum",
 							 too_short ? limits->session_min : limits->session_max),
@@ -194,7 +257,9 @@ session_row_rules(PG_FUNCTION_ARGS)
 	Relation	rel;
 	TupleDesc	desc;
 	HeapTuple	tuple;
-	ColumnMap  *columns;
+	RowRulesState *state;
+	const ColumnMap *columns;
+	RowContext	ctx;
 	Datum		value;
 	bool		isnull;
 	Oid			regime;
@@ -210,7 +275,8 @@ session_row_rules(PG_FUNCTION_ARGS)
 	rel = trigdata->tg_relation;
 	desc = RelationGetDescr(rel);
 	tuple = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ? trigdata->tg_newtuple : trigdata->tg_trigtuple;
-	columns = columns_for(fcinfo, trigdata);
+	state = state_for(fcinfo, trigdata);
+	columns = state->columns;
 
 	/* a missing value is for the column's NOT NULL constraint to refuse */
 	value = heap_getattr(tuple, columns->attno[COL_SLOT], desc, &isnull);
@@ -226,8 +292,13 @@ session_row_rules(PG_FUNCTION_ARGS)
 	school_year = parse_school_year(TextDatumGetCString(value));
 
 	limits = catalogue_require_regime_limits(school_year, regime);
-	check_weekday(rel, tuple, columns, limits, start, end);
-	check_window(rel, tuple, columns, limits, start, end);
+	ctx.rel = rel;
+	ctx.tuple = tuple;
+	ctx.columns = columns;
+	ctx.authorisations = state->authorisations;
+	ctx.school_year = school_year;
+	check_weekday(&ctx, limits, start, end);
+	check_window(&ctx, limits, start, end);
 
 	/* a recess is a gap in the group's day, not a class session */
 	if (columns->attno[COL_KIND] != InvalidAttrNumber)
@@ -236,6 +307,6 @@ session_row_rules(PG_FUNCTION_ARGS)
 		if (!isnull && DatumGetObjectId(value) == catalogue_session_kinds()->recess)
 			return PointerGetDatum(tuple);
 	}
-	check_session_length(rel, tuple, columns, limits, start, end);
+	check_session_length(&ctx, limits, start, end);
 	return PointerGetDatum(tuple);
 }

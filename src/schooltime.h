@@ -27,11 +27,13 @@
 	make_range((typcache), (lower), (upper), (empty))
 #define SCHOOLTIME_RANGE_SERIALIZE(typcache, lower, upper, empty, escontext) \
 	range_serialize((typcache), (lower), (upper), (empty))
+#define SCHOOLTIME_QUALIFIED_NAME_LIST(string) stringToQualifiedNameList(string)
 #else
 #define SCHOOLTIME_MAKE_RANGE(typcache, lower, upper, empty, escontext) \
 	make_range((typcache), (lower), (upper), (empty), (escontext))
 #define SCHOOLTIME_RANGE_SERIALIZE(typcache, lower, upper, empty, escontext) \
 	range_serialize((typcache), (lower), (upper), (empty), (escontext))
+#define SCHOOLTIME_QUALIFIED_NAME_LIST(string) stringToQualifiedNameList((string), NULL)
 #endif
 
 /* The schema every object of the extension lives in (not relocatable). */

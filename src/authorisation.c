@@ -1,0 +1,103 @@
+/*
+ * authorisation.c
+ *		Whether a recorded authorisation sets a rule aside for a subject.
+ */
+#include "schooltime.h"
+
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "lib/stringinfo.h"
+#include "nodes/makefuncs.h"
+#include "storage/lockdefs.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/regproc.h"
+
+#include "authorisation.h"
+#include "spi_util.h"
+
+Oid
+authorisation_table(const char *qualified_name, const char *trigger_name)
+{
+	List	   *names = SCHOOLTIME_QUALIFIED_NAME_LIST(qualified_name);
+	RangeVar   *rv;
+	Oid			relid;
+
+	if (list_length(names) != 2)
+		ereport(ERROR,
+				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				errmsg("trigger \"%s\" names the authorisations table \"%s\" without its schema",
+					   trigger_name, qualified_name),
+				errhint("Write it schema-qualified, such as 'authorisations=timetables.authorisations'; schooltime never resolves names through search_path."));
+	rv = makeRangeVarFromNameList(names);
+	relid = RangeVarGetRelid(rv, NoLock, true);
+	if (!OidIsValid(relid))
+		ereport(ERROR,
+				errcode(ERRCODE_UNDEFINED_TABLE),
+				errmsg("authorisations table \"%s\" named by trigger \"%s\" does not exist",
+					   qualified_name, trigger_name));
+	return relid;
+}
+
+bool
+authorisation_covers(Oid table, const char *rule, const AuthorisationSubject *subject)
+{
+	StringInfoData query;
+	Oid			argtypes[6];
+	Datum		values[6];
+	char		nulls[6] = "      ";
+	int			nargs = 0;
+	bool		covered;
+	SpiScope	scope;
+	char		year[10];
+
+	snprintf(year, sizeof(year), "%04d-%04d", subject->school_year, subject->school_year + 1);
+	initStringInfo(&query);
+	appendStringInfo(&query,
+					 "SELECT 1 FROM %s AS a WHERE a.rule OPERATOR(pg_catalog.=) $1"
+					 " AND a.centre_id OPERATOR(pg_catalog.=) $2"
+					 " AND a.school_year::pg_catalog.text OPERATOR(pg_catalog.=) $3"
+					 " AND ((a.group_id IS NULL AND a.session_id IS NULL AND a.outing_id IS NULL)",
+					 qualified_relation_name(table));
+	argtypes[0] = TEXTOID;
+	values[0] = CStringGetTextDatum(rule);
+	argtypes[1] = subject->centre_type;
+	values[1] = subject->centre;
+	argtypes[2] = TEXTOID;
+	values[2] = CStringGetTextDatum(year);
+	nargs = 3;
+	if (subject->has_group)
+	{
+		appendStringInfo(&query, " OR a.group_id OPERATOR(pg_catalog.=) $%d", nargs + 1);
+		argtypes[nargs] = subject->group_type;
+		values[nargs++] = subject->group;
+	}
+	if (subject->nsessions > 0)
+	{
+		int16		typlen;
+		bool		typbyval;
+		char		typalign;
+
+		get_typlenbyvalalign(subject->session_type, &typlen, &typbyval, &typalign);
+		appendStringInfo(&query, " OR a.session_id OPERATOR(pg_catalog.=) ANY ($%d)", nargs + 1);
+		argtypes[nargs] = get_array_type(subject->session_type);
+		values[nargs++] = PointerGetDatum(construct_array(subject->sessions, subject->nsessions,
+														  subject->session_type,
+														  typlen, typbyval, typalign));
+	}
+	if (subject->has_outing)
+	{
+		appendStringInfo(&query, " OR a.outing_id OPERATOR(pg_catalog.=) $%d", nargs + 1);
+		argtypes[nargs] = subject->outing_type;
+		values[nargs++] = subject->outing;
+	}
+	appendStringInfoString(&query, ") LIMIT 1");
+
+	spi_scope_begin(&scope);
+	spi_exec_args_checked(query.data, nargs, argtypes, values, nulls, SPI_OK_SELECT);
+	covered = SPI_processed > 0;
+	spi_scope_end(&scope);
+	return covered;
+}

@@ -1,0 +1,40 @@
+/*
+ * authorisation.h
+ *		Whether a recorded authorisation sets a rule aside for a subject.
+ *
+ * The model's authorisations table names a rule, a centre and school year,
+ * and optionally one group, session or outing.  An authorisation with no
+ * subject covers the whole centre.  Rules look one up only once they are
+ * already broken, so the path that accepts a row never pays for it.
+ */
+#ifndef SCHOOLTIME_AUTHORISATION_H
+#define SCHOOLTIME_AUTHORISATION_H
+
+#include "schooltime.h"
+
+typedef struct AuthorisationSubject
+{
+	Datum		centre;			/* the centre's key */
+	Oid			centre_type;
+	int			school_year;	/* first calendar year */
+	bool		has_group;
+	Datum		group;
+	Oid			group_type;
+	int			nsessions;		/* sessions involved in the violation */
+	Datum	   *sessions;
+	Oid			session_type;
+	bool		has_outing;
+	Datum		outing;
+	Oid			outing_type;
+} AuthorisationSubject;
+
+/*
+ * The OID of the authorisations table a trigger argument names; it must be
+ * schema-qualified, so that search_path plays no part.
+ */
+extern Oid	authorisation_table(const char *qualified_name, const char *trigger_name);
+
+/* True if the table holds an authorisation of rule covering the subject. */
+extern bool authorisation_covers(Oid table, const char *rule, const AuthorisationSubject *subject);
+
+#endif							/* SCHOOLTIME_AUTHORISATION_H */
