@@ -11,7 +11,7 @@ SELECT schooltime.create_model('institut');
 SET search_path = institut, schooltime, public;
 
 \echo
-\echo '== 2. Load an institut: 10 groups (ESO 1r-4t A/B, batxillerat 1r-2n), 20 teachers, 310 sessions and their recesses'
+\echo '== 2. Load an institut: 10 groups (ESO 1r-4t A/B, batxillerat 1r-2n), 22 teachers, 310 sessions, guards'
 INSERT INTO centres (id, code, name, ownership, territory, municipality)
 VALUES (1, '08045678', 'Institut Les Vinyes', 'public', 'Vallès Occidental', 'Sabadell');
 
@@ -34,10 +34,12 @@ INSERT INTO subjects VALUES
 
 INSERT INTO teachers (id, code, name, centre_id, role)
 SELECT 2 * s.n + half + 1, format('T%s', lpad((2 * s.n + half + 1)::text, 3, '0')),
-       format('%s, docent %s', s.subject, half + 1), 1,
-       CASE 2 * s.n + half + 1 WHEN 1 THEN 'director' WHEN 2 THEN 'head_of_studies'
-                               WHEN 3 THEN 'secretary' ELSE 'teacher' END::teacher_role
+       format('%s, docent %s', s.subject, half + 1), 1, 'teacher'
 FROM subjects AS s CROSS JOIN generate_series(0, 1) AS half;
+-- the directive team: they direct, they do not teach here
+INSERT INTO teachers (id, code, name, centre_id, role) VALUES
+    (21, 'T021', 'Directora', 1, 'director'),
+    (22, 'T022', 'Cap d''estudis', 1, 'head_of_studies');
 
 -- The week of every group: five mornings 08:00-13:30 with a recess at
 -- 11:00, and Monday, Tuesday and Thursday afternoons 15:00-16:40: 30 hours,
@@ -65,9 +67,24 @@ INSERT INTO sessions (centre_id, group_id, school_year, regime, slot, subject, k
 SELECT 1, g.id, g.school_year, g.regime, weekslot(day, '11:00', '11:30'), 'Esbarjo', 'recess'
 FROM class_groups AS g CROSS JOIN generate_series(1, 5) AS day;
 
+-- Guards: in every period one of the two teachers of a subject is free; the
+-- free teacher of subject (period mod 10) is on guard.  Two teachers watch
+-- every recess.
+INSERT INTO duties (centre_id, teacher_id, school_year, slot, kind)
+SELECT 1, 2 * s + ((g + 1) % 2) + 1, '2018-2019', weekslot(p.day, p.starts, p.ends), 'guard'
+FROM periods AS p,
+     LATERAL (SELECT p.p % 10 AS s) AS subject,
+     LATERAL (SELECT CASE WHEN ((s - p.p) % 10 + 10) % 10 = 0 THEN 10 ELSE ((s - p.p) % 10 + 10) % 10 END AS g) AS taught;
 INSERT INTO duties (centre_id, teacher_id, school_year, slot, kind)
 SELECT 1, t, '2018-2019', weekslot(day, '11:00', '11:30'), 'recess_guard'
 FROM generate_series(1, 5) AS day, LATERAL (VALUES (4 + day), (10 + day)) AS g (t);
+-- A member of the directive team is present during all lective time and the
+-- midday interval: the director in the mornings, the head of studies from
+-- 12:30 on the days with afternoon classes.
+INSERT INTO duties (centre_id, teacher_id, school_year, slot, kind)
+SELECT 1, 21, '2018-2019', weekslot(day, '08:00', '13:30'), 'directive'::duty_kind FROM generate_series(1, 5) AS day
+UNION ALL
+SELECT 1, 22, '2018-2019', weekslot(day, '12:30', '16:40'), 'directive' FROM unnest(ARRAY[1, 2, 4]) AS day;
 
 SELECT g.name AS "group", g.regime,
        count(*) FILTER (WHERE s.kind <> 'recess') AS sessions,
@@ -87,12 +104,25 @@ FROM sessions WHERE group_id = 1
 GROUP BY start_time(slot), end_time(slot) ORDER BY start_time(slot);
 
 \echo
-\echo '== 4. Writes that break a rule are refused, whole, with the rule, the figures and the section'
+\echo '== 4. The director approves every timetable: each one, and the centre, are checked whole'
+UPDATE class_groups SET approval = 'provisional';
+SELECT approval, count(*) AS groups FROM class_groups GROUP BY approval;
+
+\echo
+\echo '== 5. Writes that break a rule are refused, whole, with the rule, the figures and the section'
 \set VERBOSITY verbose
 \set ON_ERROR_STOP 0
 \echo '-- a Matemàtiques class at 18:00-19:30 ends after the ESO window (08:00-19:00):'
 INSERT INTO sessions (centre_id, group_id, school_year, regime, slot, subject, teacher_id)
 VALUES (1, 1, '2018-2019', 'eso', slot('dl 18:00-19:30'), 'Matemàtiques', 7);
+\echo '-- a reinforcement class on Wednesday 09:30-10:30 overlaps the class already there:'
+INSERT INTO sessions (centre_id, group_id, school_year, regime, slot, subject)
+VALUES (1, 1, '2018-2019', 'eso', slot('dc 9:30-10:30'), 'Reforç');
+\echo '-- a guard duty for a teacher who is teaching at that time:'
+INSERT INTO duties (centre_id, teacher_id, school_year, slot, kind)
+VALUES (1, 7, '2018-2019', slot('dl 11:30-12:30'), 'guard');
+\echo '-- removing a class from an approved timetable leaves the group short of its 30 hours:'
+DELETE FROM sessions WHERE group_id = 3 AND slot = weekslot(1, '08:00', '09:00');
 \echo '-- a COPY with one session on a Saturday is refused whole, the rows before it too:'
 SELECT count(*) AS "sessions before the COPY" FROM sessions;
 COPY sessions (centre_id, group_id, school_year, regime, slot, subject, kind) FROM STDIN;
@@ -104,7 +134,7 @@ SELECT count(*) AS "sessions after the COPY" FROM sessions;
 \set VERBOSITY default
 
 \echo
-\echo '== 5. The catalogue is data: the 2020-2021 order closed the secondary window at 18:00'
+\echo '== 6. The catalogue is data: the 2020-2021 order closed the secondary window at 18:00'
 SELECT school_year, regime, window_start, window_end, continuous_max_minutes, daily_max_minutes, weekly_min_minutes / 60 AS weekly_hours
 FROM schooltime.timetable_limits WHERE regime IN ('eso', 'batxillerat') ORDER BY 1, 2;
 SELECT code, sections, severity, checked, description_ca FROM schooltime.rules WHERE checked = 'on_write' ORDER BY code;

@@ -53,8 +53,8 @@ CROSS JOIN LATERAL (VALUES
     -- session_length: the bounds are in, a minute beyond is out
     ('lasts the minimum',                3, f.window_start + interval '60 minutes', f.window_start + interval '60 minutes' + make_interval(mins => coalesce(f.min_minutes, 1)), 'lesson'),
     ('lasts a minute less than the minimum', 3, f.window_start + interval '60 minutes', f.window_start + interval '60 minutes' + make_interval(mins => coalesce(f.min_minutes, 1) - 1), 'lesson'),
-    ('lasts the maximum',                4, f.window_start + interval '60 minutes', f.window_start + interval '60 minutes' + make_interval(mins => coalesce(f.max_minutes, 240)), 'lesson'),
-    ('lasts a minute more than the maximum', 4, f.window_start + interval '60 minutes', f.window_start + interval '60 minutes' + make_interval(mins => coalesce(f.max_minutes, 240) + 1), 'lesson'),
+    ('lasts the maximum',                4, f.window_start + interval '60 minutes', f.window_start + interval '60 minutes' + make_interval(mins => coalesce(f.max_minutes, 120)), 'lesson'),
+    ('lasts a minute more than the maximum', 4, f.window_start + interval '60 minutes', f.window_start + interval '60 minutes' + make_interval(mins => coalesce(f.max_minutes, 120) + 1), 'lesson'),
     -- a recess is a gap, not a class session: no length bounds
     ('a 20-minute recess',               3, f.window_start + interval '120 minutes', f.window_start + interval '140 minutes', 'recess')
 ) AS c (name, day, starts, ends, kind)

@@ -13,6 +13,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
+#include "parser/parse_type.h"
 #include "utils/regproc.h"
 
 #include "authorisation.h"
@@ -41,13 +42,24 @@ authorisation_table(const char *qualified_name, const char *trigger_name)
 	return relid;
 }
 
+/* The OID of the enum schooltime.regime. */
+static Oid
+regime_type_oid(void)
+{
+	static Oid	regime_type = InvalidOid;
+
+	if (!OidIsValid(regime_type))
+		regime_type = typenameTypeId(NULL, typeStringToTypeName("schooltime.regime"));
+	return regime_type;
+}
+
 bool
 authorisation_covers(Oid table, const char *rule, const AuthorisationSubject *subject)
 {
 	StringInfoData query;
-	Oid			argtypes[6];
-	Datum		values[6];
-	char		nulls[6] = "      ";
+	Oid			argtypes[7];
+	Datum		values[7];
+	char		nulls[7] = "       ";
 	int			nargs = 0;
 	bool		covered;
 	SpiScope	scope;
@@ -93,7 +105,18 @@ authorisation_covers(Oid table, const char *rule, const AuthorisationSubject *su
 		argtypes[nargs] = subject->outing_type;
 		values[nargs++] = subject->outing;
 	}
-	appendStringInfoString(&query, ") LIMIT 1");
+	appendStringInfoChar(&query, ')');
+	/* the exception must exist for the group's regime (an authorisation of a
+	 * session may be recorded before the session, so its guard could not tell) */
+	if (OidIsValid(subject->regime))
+	{
+		appendStringInfo(&query, " AND EXISTS (SELECT FROM schooltime.rule_exceptions AS e"
+						 " WHERE e.rule OPERATOR(pg_catalog.=) a.rule"
+						 " AND (e.regimes IS NULL OR $%d OPERATOR(pg_catalog.=) ANY (e.regimes)))", nargs + 1);
+		argtypes[nargs] = regime_type_oid();
+		values[nargs++] = ObjectIdGetDatum(subject->regime);
+	}
+	appendStringInfoString(&query, " LIMIT 1");
 
 	spi_scope_begin(&scope);
 	spi_exec_args_checked(query.data, nargs, argtypes, values, nulls, SPI_OK_SELECT);

@@ -17,6 +17,7 @@ typedef struct AuthorisationSubject
 	Datum		centre;			/* the centre's key */
 	Oid			centre_type;
 	int			school_year;	/* first calendar year */
+	Oid			regime;			/* the group's regime, or InvalidOid */
 	bool		has_group;
 	Datum		group;
 	Oid			group_type;

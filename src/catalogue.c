@@ -430,6 +430,21 @@ catalogue_staff_limits(int school_year)
 	return NULL;
 }
 
+const StaffLimits *
+catalogue_require_staff_limits(int school_year)
+{
+	const StaffLimits *limits = catalogue_staff_limits(school_year);
+
+	if (limits == NULL)
+		ereport(ERROR,
+				errcode(ERRCODE_NO_DATA_FOUND),
+				errmsg("the schooltime catalogue has no figures for teachers' schedules in school year %d-%d",
+					   school_year, school_year + 1),
+				errdetail("The teacher rules read their limits from schooltime.staff_limits, keyed by school year."),
+				errhint("INSERT the year's figures into schooltime.staff_limits, or copy a previous year's with schooltime.carry_over_school_year()."));
+	return limits;
+}
+
 const RuleEntry *
 catalogue_rule(const char *code)
 {

@@ -92,6 +92,9 @@ extern const RegimeLimits *catalogue_require_regime_limits(int school_year, Oid 
 
 extern const StaffLimits *catalogue_staff_limits(int school_year);
 
+/* Like catalogue_staff_limits, but raises a clear error when there are none. */
+extern const StaffLimits *catalogue_require_staff_limits(int school_year);
+
 /* The rule of a code; raises an error for an unknown code. */
 extern const RuleEntry *catalogue_rule(const char *code);
 

@@ -64,6 +64,7 @@ typedef struct RowContext
 	const ColumnMap *columns;
 	Oid			authorisations;
 	int			school_year;
+	Oid			regime;
 } RowContext;
 
 static RowRulesState *
@@ -108,6 +109,7 @@ authorised(const RowContext *ctx, const char *rule)
 		return false;
 	subject.centre_type = TupleDescAttr(desc, attno - 1)->atttypid;
 	subject.school_year = ctx->school_year;
+	subject.regime = ctx->regime;
 	if ((attno = ctx->columns->attno[COL_GROUP]) != InvalidAttrNumber)
 	{
 		subject.group = heap_getattr(ctx->tuple, attno, desc, &isnull);
@@ -161,7 +163,7 @@ check_weekday(const RowContext *ctx,
 	raise_violation(ctx->rel, "weekday",
 					psprintf("%s is outside the lective week",
 							 session_subject(ctx, day)),
-					psprintf("In %d-%d, %s sessions run from %s to %s; the session is %s (%s).",
+					psprintf("In %d-%d, sessions of %s run from %s to %s; the session is %s (%s).",
 							 limits->school_year, limits->school_year + 1, limits->regime_name,
 							 wt_weekday_long(limits->first_weekday),
 							 wt_weekday_long(limits->last_weekday),
@@ -186,7 +188,7 @@ check_window(const RowContext *ctx,
 		return;
 	if (!catalogue_rule("window")->is_error || authorised(ctx, "window"))
 		return;
-	detail = psprintf("In %d-%d, %s sessions lie within %s-%s; the session is %s (%s).",
+	detail = psprintf("In %d-%d, sessions of %s lie within %s-%s; the session is %s (%s).",
 					  limits->school_year, limits->school_year + 1, limits->regime_name,
 					  format_minute_of_day(limits->window_start),
 					  format_minute_of_day(limits->window_end),
@@ -236,12 +238,12 @@ check_session_length(const RowContext *ctx,
 	if (!rule->is_error || authorised(ctx, "session_length"))
 		return;
 	raise_violation(ctx->rel, "session_length",
-					psprintf("%s lasts %d minutes, %s than the %s %s of %d",
+					psprintf("%s lasts %d minute%s, %s than the %s %s of %d",
 							 session_subject(ctx, wt_weekday(start)),
-							 minutes, too_short ? "shorter" : "longer",
+							 minutes, minutes == 1 ? "" : "s", too_short ? "shorter" : "longer",
 							 limits->regime_name, too_short ? "minimum" : "maximum",
 							 too_short ? limits->session_min : limits->session_max),
-					psprintf("In %d-%d, %s sessions last %s, class change included; the session is %s (%s).",
+					psprintf("In %d-%d, sessions of %s last %s, class change included; the session is %s (%s).",
 							 limits->school_year, limits->school_year + 1, limits->regime_name,
 							 length_bounds_text(limits), slot_text(start, end),
 							 format_sections(limits->section)),
@@ -297,6 +299,7 @@ session_row_rules(PG_FUNCTION_ARGS)
 	ctx.columns = columns;
 	ctx.authorisations = state->authorisations;
 	ctx.school_year = school_year;
+	ctx.regime = regime;
 	check_weekday(&ctx, limits, start, end);
 	check_window(&ctx, limits, start, end);
 

@@ -8,14 +8,15 @@ SELECT plan(4);
 
 SELECT schooltime.create_model('prop');
 INSERT INTO prop.centres (id, code, name, territory, municipality) VALUES (1, '08999999', 'Centre de proves', 'Barcelona', 'Barcelona');
-CREATE TEMPORARY TABLE figures (regime schooltime.regime, window_start integer, window_end integer, min_len integer, max_len integer) ON COMMIT DROP;
+CREATE TEMPORARY TABLE figures (regime schooltime.regime, window_start integer, window_end integer,
+                                min_len integer, max_len integer, run_max integer) ON COMMIT DROP;
 INSERT INTO figures VALUES
-    ('infantil', 510, 1080, NULL, NULL), ('primaria', 510, 1080, NULL, NULL),
-    ('eso', 480, 1140, NULL, NULL), ('batxillerat', 480, 1140, NULL, NULL),
-    ('batxillerat_night', 1020, 1440, NULL, NULL), ('fp', 480, 1140, NULL, NULL),
-    ('adults', 540, 1320, NULL, NULL), ('eoi_ordinary', 480, 1320, 60, 150),
-    ('eoi_intensive', 480, 1320, 60, 150), ('eoi_blended', 480, 1320, 60, 150),
-    ('arts', 480, 1320, 60, 180), ('sports', 480, 1320, 50, 180);
+    ('infantil', 510, 1080, NULL, NULL, NULL), ('primaria', 510, 1080, NULL, NULL, NULL),
+    ('eso', 480, 1140, NULL, NULL, 180), ('batxillerat', 480, 1140, NULL, NULL, 180),
+    ('batxillerat_night', 1020, 1440, NULL, NULL, NULL), ('fp', 480, 1140, NULL, NULL, 180),
+    ('adults', 540, 1320, NULL, NULL, NULL), ('eoi_ordinary', 480, 1320, 60, 150, NULL),
+    ('eoi_intensive', 480, 1320, 60, 150, NULL), ('eoi_blended', 480, 1320, 60, 150, NULL),
+    ('arts', 480, 1320, 60, 180, 180), ('sports', 480, 1320, 50, 180, 180);
 INSERT INTO prop.class_groups (centre_id, id, name, school_year, regime, level, pupils)
 SELECT 1, row_number() OVER (ORDER BY regime), regime::text, '2018-2019', regime, 1, 20 FROM figures;
 
@@ -57,9 +58,10 @@ SELECT is_empty($$
     SELECT f.regime, len, pg_temp.rule_broken(g.id, f.regime, 2, f.window_start, f.window_start + len) AS got
     FROM figures AS f JOIN prop.class_groups AS g ON g.regime = f.regime, generate_series(1, 300) AS len
     WHERE pg_temp.rule_broken(g.id, f.regime, 2, f.window_start, f.window_start + len)
-          IS DISTINCT FROM CASE WHEN len BETWEEN coalesce(f.min_len, 1) AND coalesce(f.max_len, 100000) THEN 'ok'
-                                ELSE 'session_length' END
-$$, 'a session of every length from 1 to 300 minutes is accepted exactly within its regime''s bounds and refused by "session_length" outside them');
+          IS DISTINCT FROM CASE WHEN len NOT BETWEEN coalesce(f.min_len, 1) AND coalesce(f.max_len, 100000) THEN 'session_length'
+                                WHEN len > f.run_max THEN 'continuous'
+                                ELSE 'ok' END
+$$, 'a session of every length from 1 to 300 minutes is accepted exactly within its regime''s bounds and refused by "session_length" outside them (or, alone, by "continuous" past 180 minutes)');
 
 SELECT is((SELECT count(*)::integer FROM prop.sessions), 0, 'nothing was kept');
 

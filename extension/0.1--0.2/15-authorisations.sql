@@ -84,11 +84,13 @@ BEGIN
                 INTO subject_regime USING NEW.centre_id, NEW.session_id;
         END IF;
         IF subject_regime IS NOT NULL AND NOT subject_regime = ANY (exception_row.regimes) THEN
-            RAISE EXCEPTION 'rule % cannot be set aside for a % group', NEW.rule, subject_regime
+            RAISE EXCEPTION 'rule % cannot be set aside for a group of %', NEW.rule,
+                    (SELECT name_en FROM schooltime.regimes WHERE regime = subject_regime)
                 USING ERRCODE = 'check_violation', CONSTRAINT = 'authorisation_regime',
                       TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
                       DETAIL = format('Section %s allows the exception for %s only.', exception_row.section,
-                                      array_to_string(exception_row.regimes, ', ')),
+                                      (SELECT string_agg(r.name_en, ', ' ORDER BY r.regime)
+                                       FROM schooltime.regimes AS r WHERE r.regime = ANY (exception_row.regimes))),
                       HINT = 'Correct the timetable instead.';
         END IF;
     END IF;
@@ -132,13 +134,13 @@ BEGIN
             FOREIGN KEY (centre_id, group_id) REFERENCES %1$I.class_groups (centre_id, id)
                 ON UPDATE CASCADE ON DELETE CASCADE,
             FOREIGN KEY (centre_id, session_id) REFERENCES %1$I.sessions (centre_id, id)
-                ON UPDATE CASCADE ON DELETE CASCADE
+                ON UPDATE CASCADE ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED
         );
         CREATE INDEX IF NOT EXISTS authorisations_rule_idx ON %1$I.authorisations (centre_id, rule, school_year);
         COMMENT ON TABLE %1$I.authorisations IS 'Authorised exceptions to rules, as the document allows them (see schooltime.rule_exceptions): a rule honours a matching authorisation and reports list it beside the violations.';
         COMMENT ON COLUMN %1$I.authorisations.rule IS 'code of the rule set aside';
         COMMENT ON COLUMN %1$I.authorisations.group_id IS 'the group it covers; with session_id and outing_id NULL, it covers the whole centre';
-        COMMENT ON COLUMN %1$I.authorisations.session_id IS 'the session it covers';
+        COMMENT ON COLUMN %1$I.authorisations.session_id IS 'the session it covers; its foreign key is checked at commit, so that an authorisation can be recorded before the session it lets in, in the same transaction';
         COMMENT ON COLUMN %1$I.authorisations.outing_id IS 'the outing it covers';
         COMMENT ON COLUMN %1$I.authorisations.authorised_by IS 'who authorised it, with their office';
         COMMENT ON COLUMN %1$I.authorisations.authorised_on IS 'the date of the authorisation';

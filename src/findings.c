@@ -1,0 +1,339 @@
+/*
+ * findings.c
+ *		Words for what a kernel found.
+ *
+ * One function words every set rule, so that a refused write and the
+ * compliance report say the same thing.  Labels (the group's name, the
+ * subject of a session) are read here, which is why only findings that
+ * are shown get worded.
+ */
+#include "schooltime.h"
+
+#include "findings.h"
+#include "violation.h"
+#include "weektime_parse.h"
+
+char *
+hours_text(int minutes)
+{
+	if (minutes < 60)
+		return psprintf("%d min", minutes);
+	if (minutes % 60 == 0)
+		return psprintf("%d h", minutes / 60);
+	return psprintf("%d h %d min", minutes / 60, minutes % 60);
+}
+
+static char *
+clock(int minute_of_week)
+{
+	int			day = wt_weekday(minute_of_week);
+
+	/* an end at midnight is 24:00 of the day before */
+	if (minute_of_week > 0 && minute_of_week % WT_MINUTES_PER_DAY == 0)
+		return pstrdup("24:00");
+	return format_minute_of_day(minute_of_week - (day - 1) * WT_MINUTES_PER_DAY);
+}
+
+static char *
+slot_text(int start, int end)
+{
+	char		buf[WS_FORMAT_LEN];
+
+	weekslot_format(start, end, buf);
+	return pstrdup(buf);
+}
+
+/* "1 minute", "21 minutes" */
+static char *
+minutes_text(int minutes)
+{
+	return psprintf("%d minute%s", minutes, minutes == 1 ? "" : "s");
+}
+
+static const char *
+year_text(int year)
+{
+	return psprintf("%d-%d", year, year + 1);
+}
+
+/* The item of the key with that id, to show its slot. */
+static const st_item *
+find_item(const FindingSubject *s, int64 id, int64 *centre)
+{
+	int			i;
+
+	for (i = 0; i < s->nitems; i++)
+		if (s->items[i].id == id)
+		{
+			*centre = s->item_centres ? s->item_centres[i] : s->centre_id;
+			return &s->items[i];
+		}
+	*centre = s->centre_id;
+	return NULL;
+}
+
+static char *
+item_text(const FindingSubject *s, int64 id, unsigned flags, bool with_group)
+{
+	int64		centre;
+	const st_item *item = find_item(s, id, &centre);
+	char	   *label = model_item_label(s->model, centre, id, (flags & ST_DUTY) != 0, with_group);
+
+	return item ? psprintf("%s (%s)", label, slot_text(item->start, item->end)) : label;
+}
+
+/* "exactly 30 h", "at least 4 h", "between 1 h and 2 h" */
+static char *
+requirement(int min, int max)
+{
+	if (min != NO_LIMIT && max != NO_LIMIT)
+		return min == max ? psprintf("exactly %s", hours_text(min))
+			: psprintf("between %s and %s", hours_text(min), hours_text(max));
+	if (min != NO_LIMIT)
+		return psprintf("at least %s", hours_text(min));
+	return psprintf("at most %s", hours_text(max));
+}
+
+static void
+group_text(const FindingSubject *s, const st_finding *f, FindingText *out)
+{
+	const RegimeLimits *l = s->limits;
+	const char *year = year_text(s->school_year);
+	const char *day = wt_weekday_long(f->day);
+	const char *section = format_sections(l->section);
+
+	out->sections = section;
+	out->unit = "minutes";
+	switch (f->rule)
+	{
+		case ST_GROUP_OVERLAP:
+			out->sections = format_sections(catalogue_rule("group_overlap")->sections);
+			out->message = psprintf("sessions of %s overlap on %s", out->label, day);
+			out->detail = psprintf("%s and %s share %s; a group is in one session at a time, except the two halves of a split group (%s).",
+								   item_text(s, f->item_a, f->flags_a, false), item_text(s, f->item_b, f->flags_b, false),
+								   minutes_text(f->measured), out->sections);
+			out->hint = pstrdup("Move one of the sessions, or make them the two halves of a split group (split_half 1 and 2).");
+			break;
+		case ST_CONTINUOUS:
+			out->message = psprintf("%s has %d minutes of class in a row on %s", out->label, f->measured, day);
+			out->detail = psprintf("From %s to %s the group has no break of %d minutes or more; the limit for %s in %s is %d minutes in a row (%s).",
+								   clock(f->start), clock(f->end), l->break_min, l->regime_name, year,
+								   f->limit, section);
+			out->hint = psprintf("Put a break of at least %d minutes within every %d minutes of class.",
+								 l->break_min, f->limit);
+			break;
+		case ST_DAILY_MAX:
+			out->message = psprintf("%s has %d minutes of class on %s", out->label, f->measured, day);
+			out->detail = psprintf("The limit for %s in %s is %d class minutes a day%s (%s); the day runs from %s to %s.",
+								   l->regime_name, year, f->limit,
+								   l->recess_is_lective ? ", recess included" : "", section,
+								   clock(f->start), clock(f->end));
+			out->hint = psprintf("Remove at least %s of class from %s.", minutes_text(f->measured - f->limit), day);
+			break;
+		case ST_DAILY_SPAN:
+			out->message = psprintf("%s has a day of %d minutes on %s", out->label, f->measured, day);
+			out->detail = psprintf("The limit for %s in %s is a day of %d minutes from the first start to the last end, recess included (%s); the day runs from %s to %s.",
+								   l->regime_name, year, f->limit, section, clock(f->start), clock(f->end));
+			out->hint = psprintf("Shorten %s by at least %s.", day, minutes_text(f->measured - f->limit));
+			break;
+		case ST_WEEKLY_MIN:
+		case ST_WEEKLY_MAX:
+			out->message = psprintf("%s has %s of lective time a week, %s than %s requires",
+									out->label, hours_text(f->measured),
+									f->rule == ST_WEEKLY_MIN ? "less" : "more", l->regime_name);
+			out->detail = psprintf("In %s, groups of %s have %s of lective time a week%s (%s).",
+								   year, l->regime_name, requirement(l->weekly_min, l->weekly_max),
+								   l->recess_is_lective ? ", recess included" : ", research work and recess not counted",
+								   section);
+			out->hint = f->rule == ST_WEEKLY_MIN
+				? psprintf("Add %s of lective time to the week.", hours_text(f->limit - f->measured))
+				: psprintf("Remove %s of lective time from the week.", hours_text(f->measured - f->limit));
+			break;
+		case ST_FREE_AFTERNOONS:
+			out->unit = "days";
+			out->sections = format_sections(catalogue_rule("free_afternoons")->sections);
+			out->message = psprintf("%s has %d weekdays without afternoon class", out->label, f->measured);
+			out->detail = psprintf("In public centres, groups of %s have at most %d weekdays without class from %s, unless the centre has an authorised singular timetable (%s).",
+								   l->regime_name, f->limit, format_minute_of_day(l->afternoon_start),
+								   out->sections);
+			out->hint = psprintf("Move classes to the afternoon of %d more day%s, or record the authorisation of a singular timetable.",
+								 f->measured - f->limit, f->measured - f->limit == 1 ? "" : "s");
+			break;
+		case ST_SINGLE_SHIFT:
+			out->message = psprintf("%s has classes both in the morning and in the afternoon on %s", out->label, day);
+			out->detail = psprintf("Classes of %s are organised in morning or in afternoon sessions; on %s the group has %s of class from %s besides its morning classes (%s).",
+								   l->regime_name, day, minutes_text(f->measured), format_minute_of_day(l->afternoon_start), section);
+			out->hint = psprintf("Keep each day's classes before or after %s, or record the territorial services' authorisation.",
+								 format_minute_of_day(l->afternoon_start));
+			break;
+		case ST_PRIMARY_TOTAL:
+			out->sections = format_sections(catalogue_rule("primary_day")->sections);
+			out->message = psprintf("%s has %d lective minutes on %s, not %d", out->label, f->measured, day, f->limit);
+			out->detail = psprintf("In %s, groups of %s have %s of lective time a day, recess included (%s, %s).",
+								   year, l->regime_name, hours_text(f->limit), section, out->sections);
+			out->hint = psprintf("Make %s %d lective minutes long.", day, f->limit);
+			break;
+		case ST_PRIMARY_MIDDAY:
+			out->sections = format_sections(catalogue_rule("primary_day")->sections);
+			out->message = psprintf("%s has a midday interval of %d minutes on %s, shorter than %d",
+									out->label, f->measured, day, f->limit);
+			out->detail = psprintf("In %s, groups of %s have a midday interval of at least %d minutes between the morning and the afternoon (%s).",
+								   year, l->regime_name, f->limit, section);
+			out->hint = psprintf("Leave at least %d minutes between the morning and the afternoon classes of %s.", f->limit, day);
+			break;
+		case ST_PRIMARY_MORNING:
+		case ST_PRIMARY_AFTERNOON:
+			{
+				bool		morning = f->rule == ST_PRIMARY_MORNING;
+				int			min = morning ? l->morning_min : l->afternoon_min;
+				int			max = morning ? l->morning_max : l->afternoon_max;
+
+				out->sections = format_sections(catalogue_rule("primary_day")->sections);
+				out->message = psprintf("%s has %d lective minutes in the %s on %s", out->label, f->measured,
+										morning ? "morning" : "afternoon", day);
+				out->detail = psprintf("In %s, groups of %s have %s of lective time in the %s (%s).",
+									   year, l->regime_name, requirement(min, max),
+									   morning ? "morning" : "afternoon", section);
+				out->hint = psprintf("Give the %s of %s %s of lective time.", morning ? "morning" : "afternoon",
+									 day, requirement(min, max));
+			}
+			break;
+		case ST_PRIMARY_END:
+			out->sections = format_sections(catalogue_rule("primary_day")->sections);
+			out->message = psprintf("%s ends its lective day at %s on %s, before %s", out->label,
+									format_minute_of_day(f->measured), day, format_minute_of_day(f->limit));
+			out->detail = psprintf("In %s, the lective day of groups of %s does not end before %s (%s).",
+								   year, l->regime_name, format_minute_of_day(f->limit), section);
+			out->hint = psprintf("End the lective time of %s at %s or later.", day, format_minute_of_day(f->limit));
+			break;
+		case ST_INDICATIVE_TOTAL:
+		case ST_INDICATIVE_MORNING:
+		case ST_INDICATIVE_AFTERNOON:
+			{
+				const char *part = f->rule == ST_INDICATIVE_TOTAL ? "the day"
+					: f->rule == ST_INDICATIVE_MORNING ? "the morning" : "the afternoon";
+
+				out->message = psprintf("%s has %d class minutes in %s on %s, not the indicative %d",
+										out->label, f->measured, part, day, f->limit);
+				out->detail = psprintf("Indicatively, groups of %s have %s of class a day, %s in the morning and %s in the afternoon (%s).",
+									   l->regime_name, hours_text(l->indicative_daily),
+									   hours_text(l->indicative_morning), hours_text(l->indicative_afternoon),
+									   section);
+				out->hint = pstrdup("This is a warning: the document gives these figures as a guide.");
+			}
+			break;
+		default:
+			elog(ERROR, "finding of rule %d is not about a group", (int) f->rule);
+	}
+}
+
+static void
+teacher_text(const FindingSubject *s, const st_finding *f, FindingText *out)
+{
+	const StaffLimits *l = s->staff;
+	const char *day = wt_weekday_long(f->day);
+
+	out->sections = format_sections(catalogue_rule(st_rule_code(f->rule))->sections);
+	out->unit = "minutes";
+	switch (f->rule)
+	{
+		case ST_TEACHER_OVERLAP:
+			out->message = psprintf("%s is in two places at once on %s", out->label, day);
+			out->detail = psprintf("%s and %s share %s; a teacher is in one place at a time (%s).",
+								   item_text(s, f->item_a, f->flags_a, true), item_text(s, f->item_b, f->flags_b, true),
+								   minutes_text(f->measured), out->sections);
+			out->hint = pstrdup("Move one of them, or give one to another teacher.");
+			break;
+		case ST_TEACHER_MIDDAY:
+			out->message = psprintf("%s has no midday interruption of %d minutes on %s", out->label, f->limit, day);
+			out->detail = psprintf("On a day with duties before %s and after %s, a teacher has at least %d free minutes in a row between %s and %s; the longest free stretch is %d minutes (%s).",
+								   format_minute_of_day(l->midday_window_start), format_minute_of_day(l->afternoon_start),
+								   f->limit, format_minute_of_day(l->midday_window_start),
+								   format_minute_of_day(l->midday_window_end), f->measured, out->sections);
+			out->hint = psprintf("Free at least %d minutes in a row between %s and %s on %s.", f->limit,
+								 format_minute_of_day(l->midday_window_start),
+								 format_minute_of_day(l->midday_window_end), day);
+			break;
+		case ST_TEACHER_WEEK:
+			out->message = psprintf("%s has %s of fixed schedule a week, more than %s",
+									out->label, hours_text(f->measured), hours_text(f->limit));
+			out->detail = psprintf("A teacher's fixed weekly schedule, lessons, duties and scheduled activities, is at most %s from %s to %s in %s (%s); this one is %d minutes.",
+								   hours_text(f->limit), wt_weekday_long(l->first_weekday),
+								   wt_weekday_long(l->last_weekday), year_text(s->school_year),
+								   out->sections, f->measured);
+			out->hint = psprintf("Remove at least %s from the teacher's week.", hours_text(f->measured - f->limit));
+			break;
+		default:
+			elog(ERROR, "finding of rule %d is not about a teacher", (int) f->rule);
+	}
+}
+
+static void
+centre_text(const FindingSubject *s, const st_finding *f, FindingText *out)
+{
+	const char *day = wt_weekday_long(f->day);
+
+	out->sections = format_sections(catalogue_rule(st_rule_code(f->rule))->sections);
+	out->unit = "teachers";
+	switch (f->rule)
+	{
+		case ST_GUARD_CLASS:
+		case ST_GUARD_RECESS:
+			{
+				bool		recess = f->rule == ST_GUARD_RECESS;
+
+				out->message = psprintf("%s has %d teacher%s on %sguard on %s from %s to %s, fewer than %d",
+										out->label, f->measured, f->measured == 1 ? "" : "s",
+										recess ? "recess " : "", day, clock(f->start), clock(f->end), f->limit);
+				out->detail = psprintf("Every %s needs at least %d teacher%s on %s duty (%s); from %s to %s on %s %s.",
+									   recess ? "recess" : "class period", f->limit, f->limit == 1 ? "" : "s",
+									   recess ? "recess_guard" : "guard", out->sections,
+									   clock(f->start), clock(f->end), day,
+									   recess ? "groups are at recess" : "groups are in class");
+				out->hint = psprintf("Add %s duties covering %s %s-%s.", recess ? "recess_guard" : "guard",
+									 day, clock(f->start), clock(f->end));
+			}
+			break;
+		case ST_DIRECTIVE:
+			out->message = psprintf("no member of the directive team is present at %s on %s from %s to %s",
+									out->label, day, clock(f->start), clock(f->end));
+			out->detail = psprintf("During all lective time of the centre, and the midday interval between its morning and afternoon, a member of the directive team (or the coordinator who stands in) is present (%s).",
+								   out->sections);
+			out->hint = psprintf("Schedule a directive duty or a session of a member of the directive team covering %s %s-%s.",
+								 day, clock(f->start), clock(f->end));
+			break;
+		default:
+			elog(ERROR, "finding of rule %d is not about a centre", (int) f->rule);
+	}
+}
+
+/* Sentences start with a capital: "A guard duty (...) and ..." */
+static void
+capitalize(char *text)
+{
+	if (text && text[0] >= 'a' && text[0] <= 'z')
+		text[0] = (char) (text[0] - 'a' + 'A');
+}
+
+void
+finding_text(const FindingSubject *subject, const st_finding *f, FindingText *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->rule = st_rule_code(f->rule);
+	if (strcmp(subject->kind, "group") == 0)
+	{
+		out->label = model_group_label(subject->model, subject->centre_id, subject->id);
+		group_text(subject, f, out);
+	}
+	else if (strcmp(subject->kind, "teacher") == 0)
+	{
+		out->label = model_teacher_label(subject->model, subject->id);
+		teacher_text(subject, f, out);
+	}
+	else
+	{
+		out->label = model_centre_label(subject->model, subject->centre_id);
+		centre_text(subject, f, out);
+	}
+	capitalize(out->detail);
+}

@@ -1,0 +1,48 @@
+/*
+ * findings.h
+ *		Words for what a kernel found: the message, DETAIL and HINT that a
+ *		refused write shows and that the compliance report lists.
+ */
+#ifndef SCHOOLTIME_FINDINGS_H
+#define SCHOOLTIME_FINDINGS_H
+
+#include "schooltime.h"
+
+#include "catalogue.h"
+#include "kernels.h"
+#include "model.h"
+
+/* What a finding is about. */
+typedef struct FindingSubject
+{
+	const ModelTables *model;
+	int64		centre_id;
+	const char *kind;			/* "group", "teacher" or "centre" */
+	int64		id;				/* the group's, teacher's or centre's key */
+	int			school_year;
+	const RegimeLimits *limits; /* a group's figures */
+	const StaffLimits *staff;	/* a teacher's figures */
+	int			min_guards;		/* a centre's guards */
+	/* the key's items and the centre each belongs to, to name them */
+	const st_item *items;
+	const int64 *item_centres;
+	int			nitems;
+} FindingSubject;
+
+typedef struct FindingText
+{
+	const char *rule;			/* the rule's code */
+	char	   *label;			/* 'group "1r ESO A"' */
+	char	   *message;
+	char	   *detail;
+	char	   *hint;
+	const char *unit;			/* of measured and limit: "minutes", "days" */
+	const char *sections;		/* as in the detail: "section 2.2.1" */
+} FindingText;
+
+extern void finding_text(const FindingSubject *subject, const st_finding *f, FindingText *out);
+
+/* "37 h 30 min", "30 h", "45 min" */
+extern char *hours_text(int minutes);
+
+#endif							/* SCHOOLTIME_FINDINGS_H */

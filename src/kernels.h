@@ -1,0 +1,177 @@
+/*
+ * kernels.h
+ *		The arithmetic of schooltime's set rules, in plain C.
+ *
+ * A kernel reads one key's slots (a group's sessions, a teacher's sessions
+ * and duties, a centre's lective time and guards), sorted by start, and
+ * reports every finding through a callback.  Kernels know nothing of
+ * PostgreSQL: the triggers that refuse a write and the compliance report
+ * feed them from SQL, and the standalone harness in tools/harness feeds
+ * them directly, so each rule has one implementation.
+ *
+ * Times are minutes of the week, 0 (Monday 00:00) to 10080 (Sunday 24:00);
+ * every item is the half-open interval [start, end).
+ */
+#ifndef SCHOOLTIME_KERNELS_H
+#define SCHOOLTIME_KERNELS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define ST_MINUTES_PER_DAY 1440
+#define ST_NO_LIMIT (-1)
+
+/* Flags of an item. */
+#define ST_RECESS		0x01	/* an explicit recess entry: a gap, not class */
+#define ST_OUTDOOR		0x02	/* a sports practice in the natural environment */
+#define ST_NOT_WEEKLY	0x04	/* not counted in the weekly hours (research work) */
+#define ST_DUTY			0x10	/* a teacher's duty rather than a session */
+
+typedef struct st_item
+{
+	int			start;
+	int			end;
+	int			half;			/* 0: the whole group; 1 or 2: one half */
+	unsigned	flags;
+	int64_t		id;				/* the row's key, for messages */
+} st_item;
+
+typedef enum st_rule
+{
+	ST_GROUP_OVERLAP,
+	ST_CONTINUOUS,
+	ST_DAILY_MAX,
+	ST_DAILY_SPAN,
+	ST_TEACHER_OVERLAP,
+	ST_TEACHER_MIDDAY,
+	ST_TEACHER_WEEK,
+	ST_WEEKLY_MIN,
+	ST_WEEKLY_MAX,
+	ST_FREE_AFTERNOONS,
+	ST_SINGLE_SHIFT,
+	ST_PRIMARY_TOTAL,
+	ST_PRIMARY_MORNING,
+	ST_PRIMARY_AFTERNOON,
+	ST_PRIMARY_END,
+	ST_PRIMARY_MIDDAY,
+	ST_INDICATIVE_TOTAL,
+	ST_INDICATIVE_MORNING,
+	ST_INDICATIVE_AFTERNOON,
+	ST_GUARD_CLASS,
+	ST_GUARD_RECESS,
+	ST_DIRECTIVE,
+	ST_N_RULES
+} st_rule;
+
+typedef struct st_finding
+{
+	st_rule		rule;
+	int			day;			/* ISO weekday, or 0 for the whole week */
+	int			start;			/* the stretch concerned, minutes of the week */
+	int			end;
+	int			measured;		/* minutes (or days, for free afternoons) found */
+	int			limit;			/* the limit broken */
+	int64_t		item_a;			/* rows involved: an overlapping pair, or the */
+	int64_t		item_b;			/* first row of a run (item_b = -1 if none) */
+	unsigned	flags_a;		/* flags of item_a and item_b (ST_DUTY...) */
+	unsigned	flags_b;
+} st_finding;
+
+typedef void (*st_emit) (void *context, const st_finding *finding);
+
+/* Figures of a group's regime that the group kernels read; ST_NO_LIMIT for none. */
+typedef struct st_group_limits
+{
+	int			continuous_max;
+	int			break_min;
+	int			daily_max;
+	int			daily_span_max;
+	bool		recess_is_lective;
+	int			first_weekday;
+	int			last_weekday;
+	int			weekly_min;
+	int			weekly_max;
+	int			afternoon_start;	/* minutes of the day */
+	int			max_free_afternoons;	/* checked only when the caller asks */
+	bool		single_shift;
+	int			morning_min;
+	int			morning_max;
+	int			afternoon_min;
+	int			afternoon_max;
+	int			day_end_not_before;
+	int			midday_break_min;
+	int			indicative_daily;
+	int			indicative_morning;
+	int			indicative_afternoon;
+} st_group_limits;
+
+/* Figures of a teacher's week. */
+typedef struct st_staff_limits
+{
+	int			week_max;
+	int			first_weekday;
+	int			last_weekday;
+	int			midday_free;
+	int			midday_window_start;	/* minutes of the day */
+	int			midday_window_end;
+	int			afternoon_start;
+} st_staff_limits;
+
+/*
+ * group_overlap: two items of one group overlap, unless they are the two
+ * different halves of a split group.  Items sorted by start.
+ */
+extern void st_group_overlaps(const st_item *items, int n, st_emit emit, void *context);
+
+/*
+ * continuous, daily_max (minutes of class, recess included where it is
+ * lective) and the night batxillerat's daily span, day by day.  Items
+ * sorted by start.  Authorised exceptions are for the caller to weigh: a
+ * kernel reports what it finds.
+ */
+extern void st_group_days(const st_item *items, int n, const st_group_limits *limits,
+						  st_emit emit, void *context);
+
+/*
+ * teacher_overlap, teacher_midday and teacher_week over a teacher's
+ * sessions and duties, sorted by start.  A day is split when the teacher is
+ * busy before the midday window opens and after the afternoon starts; it
+ * then needs a free stretch of midday_free minutes inside the window.
+ */
+extern void st_teacher_week(const st_item *items, int n, const st_staff_limits *limits,
+							st_emit emit, void *context);
+
+/* Which week rules of a group's timetable st_group_approval checks. */
+#define ST_CHECK_WEEKLY			0x01
+#define ST_CHECK_FREE_AFTERNOONS 0x02
+#define ST_CHECK_SINGLE_SHIFT	0x04
+#define ST_CHECK_PRIMARY_DAY	0x08
+#define ST_CHECK_INDICATIVE		0x10
+
+/*
+ * weekly_hours, free_afternoons, fp_single_shift, primary_day and
+ * indicative_day over a group's whole week.  Items sorted by start.
+ */
+extern void st_group_approval(const st_item *items, int n, const st_group_limits *limits,
+							  unsigned checks, st_emit emit, void *context);
+
+/*
+ * guard_coverage and directive_presence over a centre's week: lective
+ * holds every session of every group (recess entries flagged ST_RECESS),
+ * guards the teachers' guard duties (recess guards flagged ST_RECESS),
+ * present the directive team's sessions and duties.  Each array sorted by
+ * start.  The lective span of a day (first start to last end, the midday
+ * interval included) must have a member of the directive team present.
+ */
+extern void st_centre_coverage(const st_item *lective, int n_lective,
+							   const st_item *guards, int n_guards, int min_guards,
+							   const st_item *present, int n_present,
+							   st_emit emit, void *context);
+
+/* Minutes covered by the union of [start, end) intervals, sorted by start. */
+extern int	st_union_minutes(const st_item *items, int n, unsigned skip_flags);
+
+/* The code of a rule in schooltime.rules ("continuous", "primary_day"...). */
+extern const char *st_rule_code(st_rule rule);
+
+#endif							/* SCHOOLTIME_KERNELS_H */

@@ -1,0 +1,82 @@
+/*
+ * set_rules.h
+ *		Feeding a key's slots from SQL to the kernels, and collecting what
+ *		they find: shared by the statement triggers, the approval check and
+ *		the compliance report.
+ */
+#ifndef SCHOOLTIME_SET_RULES_H
+#define SCHOOLTIME_SET_RULES_H
+
+#include "schooltime.h"
+
+#include "executor/spi.h"
+#include "utils/rel.h"
+
+#include "catalogue.h"
+#include "findings.h"
+#include "kernels.h"
+#include "model.h"
+
+/* What a statement's checks found: how many violations, and the first, worded. */
+typedef struct ViolationCollector
+{
+	const ModelTables *model;
+	int			count;
+	FindingText first;
+	MemoryContext text_context;
+	bool		keep_all;		/* word every violation, not only the first */
+	List	   *all;			/* of FindingText *, when keep_all */
+} ViolationCollector;
+
+extern void violations_init(ViolationCollector *collector, const ModelTables *model);
+
+/* Counts a finding unless its rule is a warning or an authorisation covers it. */
+extern void violations_add(ViolationCollector *collector, const FindingSubject *subject,
+						   const st_finding *finding);
+
+/* Whether an authorisation sets a finding aside (continuous, free_afternoons, fp_single_shift). */
+extern bool finding_authorised(const FindingSubject *subject, const st_finding *finding,
+							   const ModelTables *model);
+
+/* Raises the first violation, if any, saying how many more there are. */
+extern void violations_raise(const ViolationCollector *collector, Relation rel, const char *prefix);
+
+extern void group_limits_from(const RegimeLimits *limits, st_group_limits *out);
+extern void staff_limits_from(const StaffLimits *limits, st_staff_limits *out);
+
+/* A cursor on query with a snapshot taken now (see set_rules.c). */
+extern Portal open_fresh_cursor(const char *query);
+
+/* Locks, in key order, the rows of table whose columns are IN keys_sql. */
+extern void lock_rows(const char *table, const char *columns, const char *keys_sql);
+
+/* The kernels' callback, and its context. */
+typedef struct EmitContext
+{
+	ViolationCollector *collector;
+	const FindingSubject *subject;
+} EmitContext;
+
+extern void emit_finding(void *context, const st_finding *finding);
+
+/* A key's slots, gathered while the rows of the key stream past. */
+typedef struct KeyItems
+{
+	st_item    *items;
+	int64	   *centres;
+	int			n;
+	int			capacity;
+} KeyItems;
+
+extern void key_items_add(KeyItems *k, int start, int end, int half, unsigned flags,
+						  int64 id, int64 centre);
+extern unsigned kind_flags(Oid kind);
+
+/* Decodes a slot column of an SPI row; false for a slot the domain would not hold. */
+extern bool row_slot(HeapTuple tuple, TupleDesc desc, int column, int *start, int *end);
+
+/* The write-time group and teacher rules over the keys keys_sql selects. */
+extern void scan_groups(ViolationCollector *collector, const char *keys_sql, MemoryContext work);
+extern void scan_teachers(ViolationCollector *collector, const char *keys_sql, MemoryContext work);
+
+#endif							/* SCHOOLTIME_SET_RULES_H */
