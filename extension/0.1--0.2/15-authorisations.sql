@@ -71,8 +71,9 @@ BEGIN
         RAISE EXCEPTION 'an authorisation of rule % cannot name a %', NEW.rule, subject
             USING ERRCODE = 'check_violation', CONSTRAINT = 'authorisation_subject',
                   TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
-                  DETAIL = format('Section %s lets %s set the rule aside for: %s.', exception_row.section,
-                                  exception_row.authority_en, array_to_string(exception_row.subjects, ', ')),
+                  DETAIL = format('Under section %s the exception is granted by %s, and covers %s.', exception_row.section,
+                                  exception_row.authority_en,
+                                  (SELECT string_agg(CASE WHEN s ~ '^[aeiou]' THEN 'an ' ELSE 'a ' END || s, ' or ') FROM unnest(exception_row.subjects) AS s)),
                   HINT = 'Name one of those subjects.';
     END IF;
     IF exception_row.regimes IS NOT NULL AND subject IN ('group', 'session') THEN
