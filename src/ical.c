@@ -2,7 +2,7 @@
  * ical.c
  *		SQL functions for the iCalendar export: text escaping and folding.
  *
- * The export itself (extension/0.1--0.2/33-ical.sql) builds content lines
+ * The export itself (extension/0.1--0.2/32-calendar-rules-ical.sql) builds content lines
  * in SQL; these two functions apply RFC 5545's byte-level rules, which are
  * awkward in SQL because they count octets, not characters.
  */
