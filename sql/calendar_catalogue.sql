@@ -83,7 +83,8 @@ SELECT * FROM pg_temp.error_of($$SELECT count(*) FROM lective_days('2020-2021', 
 SELECT * FROM pg_temp.error_of($$SELECT count(*) FROM lective_days('2021-2022', 'eso')$$);
 SELECT is_lective(NULL, 'eso') AS null_day, count(*) AS no_days FROM lective_days(NULL, 'eso');
 
--- a department adds a year with INSERTs: no new code
+-- a department adds a year with INSERTs: no new code (rolled back at the end)
+BEGIN;
 INSERT INTO calendar_years (school_year, course_start, course_end, free_days_max, order_name, source)
 VALUES ('2019-2020', '2019-09-01', '2020-08-31', 4, 'the calendar order for 2019-2020', 'Department test data');
 INSERT INTO calendar_class_periods (school_year, teaching, first_day_from, first_day_until, last_day, source)
@@ -96,6 +97,4 @@ SELECT is_lective('2019-09-12', 'eso') AS first_day, is_lective('2019-12-23', 'e
 SELECT * FROM pg_temp.outcome_of($$DELETE FROM calendar_non_lective_days WHERE school_year = '2018-2019' AND first_day = '2018-12-22'$$);
 SELECT * FROM pg_temp.outcome_of($$INSERT INTO calendar_class_periods (school_year, teaching, first_day_from, first_day_until, last_day, source)
                                    VALUES ('2019-2020', 'batxillerat', '2019-09-20', '2019-09-12', '2020-06-19', 'wrong')$$);
-DELETE FROM calendar_non_lective_days WHERE school_year = '2019-2020';
-DELETE FROM calendar_class_periods WHERE school_year = '2019-2020';
-DELETE FROM calendar_years WHERE school_year = '2019-2020';
+ROLLBACK;

@@ -82,18 +82,21 @@ INSERT INTO cal.free_days (centre_id, school_year, day) VALUES (3, '2025-2026', 
 SELECT * FROM pg_temp.outcome_of($$INSERT INTO cal.free_days (centre_id, school_year, day) VALUES (3, '2025-2026', '2026-05-20')$$);
 
 -- the report: the same findings, authorised ones with their authorisation
+-- (the catalogue edits of this test are rolled back: edited rows stay local)
+BEGIN;
 UPDATE calendar_years SET free_days_max = 3 WHERE school_year = '2018-2019';
 SELECT rule, severity, sections, centre_id, subject, subject_id, subject_name, weekday, day, measured, limit_value, unit,
        message, authorisation_id IS NOT NULL AS authorised
 FROM calendar_violations('cal') ORDER BY centre_id, day;
 SELECT count(*) AS centre_2 FROM calendar_violations('cal', 2);
-UPDATE calendar_years SET free_days_max = 5 WHERE school_year = '2018-2019';
+ROLLBACK;
 SELECT count(*) AS after_restoring_the_limit FROM calendar_violations('cal');
 
 -- a warning never blocks a write
+BEGIN;
 UPDATE rules SET severity = 'warning' WHERE code = 'calendar_free_days';
 SELECT o.code FROM pg_temp.outcome_of($$INSERT INTO cal.free_days (centre_id, school_year, day) VALUES (1, '2018-2019', '2018-12-25')$$) AS o;
-UPDATE rules SET severity = 'error' WHERE code = 'calendar_free_days';
+ROLLBACK;
 
 -- REPEATABLE READ cannot see what a concurrent writer committed: refused
 BEGIN ISOLATION LEVEL REPEATABLE READ;

@@ -91,6 +91,7 @@ DECLARE
     centre record;
     regimes schooltime.regime[];
     chosen date[];
+    chosen_in_order date[];
     cal_day date[];
     cal_regime schooltime.regime[];
     cal_status text[];
@@ -115,9 +116,9 @@ BEGIN
     END IF;
     centre := schooltime.calendar_centre(model, free_day_findings.centre_id);
     y := schooltime.calendar_year(free_day_findings.school_year);
-    EXECUTE format('SELECT coalesce(array_agg(f.day ORDER BY f.day), ''{}'') FROM %I.free_days AS f '
-                   'WHERE f.centre_id = $1 AND f.school_year = $2', model)
-        INTO chosen USING free_day_findings.centre_id, free_day_findings.school_year;
+    EXECUTE format('SELECT coalesce(array_agg(f.day ORDER BY f.day), ''{}''), coalesce(array_agg(f.day ORDER BY f.id), ''{}'') '
+                   'FROM %I.free_days AS f WHERE f.centre_id = $1 AND f.school_year = $2', model)
+        INTO chosen, chosen_in_order USING free_day_findings.centre_id, free_day_findings.school_year;
     IF cardinality(chosen) = 0 THEN
         RETURN;
     END IF;
@@ -273,12 +274,13 @@ BEGIN
         END IF;
         allowance := y.free_days_max + extra;
         IF cardinality(chosen) > allowance THEN
-            FOR k IN allowance + 1 .. cardinality(chosen) LOOP
+            -- the days chosen last (in the order they were recorded) are the ones over the limit
+            FOR k IN allowance + 1 .. cardinality(chosen_in_order) LOOP
                 finding := schooltime.calendar_violation('calendar_free_days', free_day_findings.centre_id, 'centre',
-                    free_day_findings.centre_id, centre.name, chosen[k], cardinality(chosen), allowance, 'days',
-                    format('free-disposal day of %s on %s is the %s of %s, more than the %s allowed', subject,
-                           schooltime.calendar_day_text(chosen[k]), schooltime.ordinal(k), free_day_findings.school_year,
-                           allowance),
+                    free_day_findings.centre_id, centre.name, chosen_in_order[k], cardinality(chosen), allowance, 'days',
+                    format('free-disposal day of %s on %s is the %s chosen for %s, more than the %s allowed', subject,
+                           schooltime.calendar_day_text(chosen_in_order[k]), schooltime.ordinal(k),
+                           free_day_findings.school_year, allowance),
                     format('In %s a centre chooses at most %s free-disposal days%s%s; the centre has chosen %s: %s %s.',
                            free_day_findings.school_year, y.free_days_max,
                            CASE WHEN extra > 0 THEN format(', plus %s for its local holidays on non-lective days', extra) ELSE '' END,
@@ -536,8 +538,11 @@ DECLARE
 BEGIN
     PERFORM schooltime.calendar_lock_centre(TG_TABLE_SCHEMA, NEW.centre_id);
     -- a new statement: in READ COMMITTED its snapshot sees what the lock waited for
-    SELECT (x.finding).* INTO f FROM schooltime.free_day_findings(TG_TABLE_SCHEMA, NEW.centre_id, NEW.school_year) AS x
+    -- the findings that involve the day written, those about the day itself first
+    SELECT (x.finding).* INTO f
+    FROM schooltime.free_day_findings(TG_TABLE_SCHEMA, NEW.centre_id, NEW.school_year) WITH ORDINALITY AS x (finding, days, n)
     WHERE NEW.day = ANY (x.days) AND (x.finding).authorisation_id IS NULL AND (x.finding).severity = 'error'
+    ORDER BY (x.finding).day = NEW.day DESC, x.n
     LIMIT 1;
     IF f.rule IS NOT NULL THEN
         PERFORM schooltime.calendar_raise(f, TG_TABLE_SCHEMA, TG_TABLE_NAME);
