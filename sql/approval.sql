@@ -149,6 +149,29 @@ VALUES (3, 16, '1r ESO', '2018-2019', 'eso', 1, 30);
 SELECT pg_temp.week(3, 16, '{1,2,3,4,5}', '08:00-11:00', '11:00-11:30 recess', '11:30-14:30');
 UPDATE ap.class_groups SET approval = 'provisional' WHERE id = 16;
 
+-- EOI: a course of at least 130 lective hours, final exams left out
+-- (eoi_course_hours, over the calendar).  Course from 26 September 2018 to
+-- 7 June 2019, final exams from 27 May; classes on Monday and Wednesday:
+-- 60 class days, so 130 minutes a day make 130 hours and 129 make 129.
+INSERT INTO ap.centres (id, code, name, territory, municipality)
+VALUES (5, '17000205', 'EOI Figueres', 'Girona', 'Figueres');
+INSERT INTO ap.teachers (id, name, centre_id, role) VALUES (11, 'Directora de l''EOI', 5, 'director'), (12, 'Guàrdia de l''EOI', 5, 'teacher');
+INSERT INTO ap.duties (centre_id, teacher_id, school_year, slot, kind)
+SELECT 5, t, '2018-2019', weekslot(d, '17:00', '19:10'), k::duty_kind
+FROM unnest(ARRAY[1, 3]) AS d, (VALUES (11, 'directive'), (12, 'guard')) AS duty (t, k);
+INSERT INTO ap.course_dates VALUES (5, '2018-2019', 'eoi_ordinary', '2018-09-26', '2019-06-07');
+INSERT INTO ap.dated_activities (centre_id, school_year, regime, kind, first_day, last_day, description)
+VALUES (5, '2018-2019', 'eoi_ordinary', 'final_exams', '2019-05-27', '2019-06-07', 'Exàmens finals');
+INSERT INTO ap.class_groups (centre_id, id, name, school_year, regime, level, pupils) VALUES
+    (5, 17, 'Anglès B1', '2018-2019', 'eoi_ordinary', 3, 25),
+    (5, 18, 'Francès A2', '2018-2019', 'eoi_ordinary', 2, 22);
+SELECT pg_temp.week(5, 17, '{1,3}', '17:00-19:10');
+SELECT pg_temp.week(5, 18, '{1,3}', '17:00-19:09');
+UPDATE ap.class_groups SET approval = 'provisional' WHERE id = 17;
+UPDATE ap.class_groups SET approval = 'provisional' WHERE id = 18;
+-- once approved, the course stays long enough: shortening a class is refused
+UPDATE ap.sessions SET slot = weekslot(3, '17:00', '19:09') WHERE group_id = 17 AND weekday(slot) = 3;
+
 -- An approved timetable is edited only if it stays compliant.
 SELECT id, name, approval FROM ap.class_groups WHERE approval <> 'draft' ORDER BY id;
 -- moving a class keeps the hours: accepted

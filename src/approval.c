@@ -4,8 +4,9 @@
  *		leaves draft (section 5.3) and on every later edit of it.
  *
  * Leaving draft runs, for the group, weekly_hours, free_afternoons (ESO in
- * public centres), fp_single_shift (FP) and primary_day (infantil and
- * primària), with the write-time group rules; and, for its centre in that
+ * public centres), fp_single_shift (FP), primary_day (infantil and
+ * primària) and eoi_course_hours (EOI, over the calendar), with the
+ * write-time group rules; and, for its centre in that
  * school year, guard_coverage and directive_presence.  Every broken rule is
  * named, not only the first.  Once a group is provisional or definitive,
  * every write to its sessions, and every write to the duties and sessions
@@ -277,6 +278,57 @@ approval_scan_centres(ViolationCollector *collector, const char *keys_sql, Memor
 }
 
 /*
+ * Violations a set-returning SQL function of schooltime.violation reports
+ * (eoi_course_hours, which needs the calendar), counted and worded like the
+ * kernels' findings; authorised ones are set aside.
+ */
+static void
+collect_sql_violations(ViolationCollector *collector, const char *query)
+{
+	MemoryContext old;
+	uint64		i;
+
+	spi_exec_checked(query, SPI_OK_SELECT);
+	old = MemoryContextSwitchTo(collector->text_context);
+	for (i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tuple = SPI_tuptable->vals[i];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+		FindingText *text = palloc0(sizeof(FindingText));
+
+		text->rule = SPI_getvalue(tuple, desc, 1);
+		text->message = SPI_getvalue(tuple, desc, 2);
+		text->detail = SPI_getvalue(tuple, desc, 3);
+		text->hint = SPI_getvalue(tuple, desc, 4);
+		text->label = SPI_getvalue(tuple, desc, 5);
+		if (!catalogue_rule(text->rule)->is_error)
+			continue;
+		collector->count++;
+		if (collector->count == 1)
+			collector->first = *text;
+		if (collector->keep_all)
+			collector->all = lappend(collector->all, text);
+	}
+	MemoryContextSwitchTo(old);
+}
+
+/* eoi_course_hours of the groups keys_sql selects (EOI groups only report). */
+static void
+approval_course_hours(ViolationCollector *collector, const char *keys_sql, bool approved_only)
+{
+	const ModelTables *m = collector->model;
+
+	collect_sql_violations(collector,
+						   psprintf("SELECT v.rule, v.message, v.detail, v.hint, 'group \"' || v.subject_name || '\"'"
+									" FROM %s AS g, schooltime.eoi_course_hours_violations(%s, g.centre_id, g.id) AS v"
+									" WHERE (g.centre_id, g.id) IN (%s)%s"
+									"  AND g.regime OPERATOR(pg_catalog.=) ANY (ARRAY['eoi_ordinary', 'eoi_intensive', 'eoi_blended']::schooltime.regime[])"
+									"  AND v.authorisation_id IS NULL ORDER BY g.centre_id, g.id",
+									m->class_groups, quote_literal_cstr(m->schema), keys_sql,
+									approved_only ? " AND g.approval OPERATOR(pg_catalog.<>) 'draft'::schooltime.approval_state" : ""));
+}
+
+/*
  * After a write of sessions or duties: the approved groups among the keys,
  * and the centres (and years) of the keys that hold an approved group.
  * The centres are locked first, so that a concurrent approval or edit of
@@ -292,7 +344,10 @@ approval_recheck(ViolationCollector *collector, const char *group_keys_sql,
 	lock_rows(m->centres, "t.id", psprintf("SELECT centre_id FROM (%s) AS keys (centre_id, school_year)",
 										  centre_keys_sql));
 	if (group_keys_sql)
+	{
 		approval_scan_groups(collector, group_keys_sql, true, work);
+		approval_course_hours(collector, group_keys_sql, true);
+	}
 	approved_centres = psprintf("SELECT DISTINCT k.centre_id, k.school_year FROM (%s) AS k (centre_id, school_year)"
 								" WHERE EXISTS (SELECT FROM %s AS g WHERE g.centre_id OPERATOR(pg_catalog.=) k.centre_id"
 								"  AND g.school_year::pg_catalog.text OPERATOR(pg_catalog.=) k.school_year"
@@ -414,6 +469,7 @@ timetable_approval(PG_FUNCTION_ARGS)
 	lock_rows(model->centres, "t.id", psprintf("SELECT " INT64_FORMAT, centre_id));
 	approval_scan_groups(&collector, psprintf("SELECT " INT64_FORMAT ", " INT64_FORMAT, centre_id, group_id),
 						 false, work);
+	approval_course_hours(&collector, psprintf("SELECT " INT64_FORMAT ", " INT64_FORMAT, centre_id, group_id), false);
 	approval_scan_centres(&collector, psprintf("SELECT " INT64_FORMAT "::bigint, %s::pg_catalog.text",
 											   centre_id, quote_literal_cstr(school_year)),
 						  work);
