@@ -17,21 +17,7 @@
 #include "nodes/pg_list.h"
 #include "utils/date.h"
 
-/* The tables of a model that outings are judged from, by OID. */
-typedef struct OutingModel
-{
-	Oid			namespace;
-	char	   *schema;			/* quoted, for SQL text */
-	char	   *schema_name;	/* as it is, for messages */
-	Oid			outings;
-	Oid			outing_groups;
-	Oid			outing_escorts;
-	Oid			outing_pupils;
-	Oid			adapted_escort_ratios;
-	Oid			authorisations;
-	Oid			centres;
-	Oid			class_groups;
-} OutingModel;
+#include "outing_facts.h"
 
 /* One violation, as a row of schooltime.violation holds it. */
 typedef struct OutingViolation
@@ -54,46 +40,12 @@ typedef struct OutingViolation
 } OutingViolation;
 
 /*
- * The model's tables in a schema; raises undefined_table, naming what is
- * missing, if the schema holds no model with outings.  mcxt holds the
- * result.
- */
-extern void outing_model_resolve(Oid namespace, OutingModel *model, MemoryContext mcxt);
-
-/*
  * Every violation of one outing (a List of OutingViolation), in the order
  * of the sections; *exists tells whether the outing is there at all.
- *
- * for_commit: the outing is being written.  Its row is locked first (FOR
- * NO KEY UPDATE), so that two transactions writing the same outing are
- * judged one after the other, and then every row is read with the latest
- * snapshot, as the owner of the outings table, whatever the writer may
- * see.  Otherwise (reports) the caller's snapshot and rights are used.
+ * for_commit reads as outing_read_facts() says.
  */
 extern List *outing_judge(const OutingModel *model, int64 centre_id, int64 outing_id,
 						  bool for_commit, bool *exists);
-
-/* An outing's key. */
-typedef struct OutingKey
-{
-	int64		centre_id;
-	int64		outing_id;
-} OutingKey;
-
-typedef enum OutingFilter
-{
-	OUTINGS_ALL,				/* every outing of the model */
-	OUTINGS_WITH_ID,			/* value is the outing id, in any centre */
-	OUTINGS_OF_CENTRE,			/* centre_id's outings */
-	OUTINGS_OF_GROUP			/* the outings a group (centre_id, value) takes part in */
-} OutingFilter;
-
-/*
- * The keys (a List of OutingKey, in key order) of the outings a filter
- * selects; for_commit reads as outing_judge does.
- */
-extern List *outing_find(const OutingModel *model, OutingFilter filter, int64 centre_id,
-						 int64 value, bool for_commit);
 
 /* Whether a violation refuses the write: an error no authorisation sets aside. */
 extern bool outing_violation_refuses(const OutingViolation *violation);

@@ -51,6 +51,17 @@ escort_stage_name(const char *stage)
 	return stage;
 }
 
+int
+escort_stage_rank(const char *stage)
+{
+	int			i;
+
+	for (i = 0; i < (int) lengthof(stage_names); i++)
+		if (strcmp(stage_names[i].label, stage) == 0)
+			return i;
+	return (int) lengthof(stage_names);
+}
+
 char *
 school_year_text(int school_year)
 {
@@ -139,7 +150,7 @@ regime_levels(const char *regime)
 static const char *
 days_text(bool multi_day)
 {
-	return multi_day ? "more than one day" : "one day";
+	return multi_day ? "multi-day" : "one-day";
 }
 
 /*

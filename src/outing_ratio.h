@@ -49,6 +49,9 @@ extern bool outing_limits_lookup(int school_year, OutingLimits *limits);
 /* "primària 5è-6è" for the stage label "primaria_5_6", for messages. */
 extern const char *escort_stage_name(const char *stage);
 
+/* The stage's place in the order of the document (infantil first), for messages. */
+extern int	escort_stage_rank(const char *stage);
+
 /* "2018-2019" */
 extern char *school_year_text(int school_year);
 

@@ -97,6 +97,7 @@ BEGIN
                 AND starts_on < make_date(substr(school_year, 1, 4)::integer + 1, 9, 1))
         );
         COMMENT ON TABLE %1$I.outings IS 'Activities outside the centre (sortides, colònies, viatges; section 6). An outing is entered with its groups, escorts and pupils in any order and judged whole at COMMIT.';
+        COMMENT ON COLUMN %1$I.outings.name IS 'what the outing is, as the centre names it in its programme and messages';
         COMMENT ON COLUMN %1$I.outings.school_year IS 'the school year the outing belongs to (its first day falls in it); picks the catalogue''s ratios';
         COMMENT ON COLUMN %1$I.outings.starts_on IS 'first day of the outing';
         COMMENT ON COLUMN %1$I.outings.ends_on IS 'last day of the outing: the first day for a one-day outing, later for one with a night away';
@@ -182,6 +183,7 @@ BEGIN
             UNIQUE (centre_id, school_year, stage, multi_day)
         );
         COMMENT ON TABLE %1$I.adapted_escort_ratios IS 'A centre''s own escort ratios for pupils with special educational needs, as its rules of organisation and operation (NOFC) record them (6.5.1). They apply to those pupils only, and only where stricter than the catalogue''s ratio: they never lower the escorts an outing needs.';
+        COMMENT ON COLUMN %1$I.adapted_escort_ratios.school_year IS 'the school year whose outings the ratio applies to';
         COMMENT ON COLUMN %1$I.adapted_escort_ratios.stage IS 'the stage whose ratio is adapted';
         COMMENT ON COLUMN %1$I.adapted_escort_ratios.multi_day IS 'for outings of more than one day (true) or of one day (false)';
         COMMENT ON COLUMN %1$I.adapted_escort_ratios.pupils_per_escort IS 'most pupils with special needs per escort';
