@@ -121,7 +121,8 @@ add_violation(Judgement *j, const char *rule, const char *unit, int64 measured, 
 	OutingViolation *v = palloc0(sizeof(OutingViolation));
 	int			i;
 
-	v->rule = entry->code;
+	/* copied: the cached catalogue may be reloaded before the violation is used */
+	v->rule = pstrdup(entry->code);
 	v->is_error = entry->is_error;
 	v->sections = format_sections(entry->sections);
 	v->centre_id = f->centre_id;

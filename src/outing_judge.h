@@ -22,7 +22,7 @@
 /* One violation, as a row of schooltime.violation holds it. */
 typedef struct OutingViolation
 {
-	const char *rule;
+	char	   *rule;
 	bool		is_error;		/* the rule's severity is error */
 	char	   *sections;		/* "section 6.5.1" */
 	int64		centre_id;
