@@ -25,6 +25,7 @@
 
 #include "approval.h"
 #include "catalogue.h"
+#include "enforcement.h"
 #include "findings.h"
 #include "kernels.h"
 #include "model.h"
@@ -453,6 +454,9 @@ timetable_approval(PG_FUNCTION_ARGS)
 		old_state = SPI_getvalue(trigdata->tg_trigtuple, desc, SPI_fnumber(desc, "approval"));
 	/* only a move onwards is checked: back to draft, or no move, is always allowed */
 	if (state == NULL || strcmp(state, "draft") == 0 || (old_state && strcmp(old_state, state) == 0))
+		return PointerGetDatum(newtuple);
+
+	if (!enforcement_on(rel, "approval"))
 		return PointerGetDatum(newtuple);
 
 	centre_id = DatumGetInt64(heap_getattr(newtuple, SPI_fnumber(desc, "centre_id"), desc, &isnull));

@@ -38,6 +38,8 @@
 #include "utils/memutils.h"
 #include "utils/rel.h"
 
+#include "enforcement.h"
+
 #include "outing_judge.h"
 #include "violation.h"
 
@@ -331,6 +333,8 @@ schooltime_outing_rules(PG_FUNCTION_ARGS)
 				errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				errmsg("schooltime.outing_rules() must be fired AFTER ... FOR EACH ROW"),
 				errhint("Attach it as a CONSTRAINT TRIGGER ... DEFERRABLE INITIALLY DEFERRED, so that an outing is judged whole at COMMIT."));
+	if (!enforcement_on(trigdata->tg_relation, "outing"))
+		return PointerGetDatum(NULL);
 	register_callbacks();
 	state = rules_state(fcinfo, trigdata);
 

@@ -15,6 +15,7 @@
 
 #include "authorisation.h"
 #include "catalogue.h"
+#include "enforcement.h"
 #include "trigger_args.h"
 #include "violation.h"
 #include "weektime_parse.h"
@@ -277,6 +278,8 @@ session_row_rules(PG_FUNCTION_ARGS)
 	rel = trigdata->tg_relation;
 	desc = RelationGetDescr(rel);
 	tuple = TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ? trigdata->tg_newtuple : trigdata->tg_trigtuple;
+	if (!enforcement_on(rel, TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ? "UPDATE" : "INSERT"))
+		return PointerGetDatum(tuple);
 	state = state_for(fcinfo, trigdata);
 	columns = state->columns;
 

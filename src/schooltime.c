@@ -10,6 +10,7 @@
 #include "schooltime.h"
 
 #include "catalogue.h"
+#include "enforcement.h"
 
 PG_MODULE_MAGIC;
 
@@ -19,4 +20,5 @@ void
 _PG_init(void)
 {
 	catalogue_init();
+	enforcement_init();
 }

@@ -28,6 +28,7 @@
 #include "approval.h"
 #include "authorisation.h"
 #include "catalogue.h"
+#include "enforcement.h"
 #include "findings.h"
 #include "kernels.h"
 #include "model.h"
@@ -525,6 +526,10 @@ timetable_set_rules(PG_FUNCTION_ARGS)
 				errmsg("trigger \"%s\" needs the arguments model=SCHEMA and table=sessions or table=duties",
 					   trigdata->tg_trigger->tgname));
 	on_sessions = strcmp(table, "sessions") == 0;
+	if (!enforcement_on(trigdata->tg_relation,
+						TRIGGER_FIRED_BY_INSERT(trigdata->tg_event) ? "INSERT" :
+						TRIGGER_FIRED_BY_UPDATE(trigdata->tg_event) ? "UPDATE" : "DELETE"))
+		return PointerGetDatum(NULL);
 
 	model = model_tables(args->name[ARG_MODEL], CurrentMemoryContext);
 	violations_init(&collector, model);

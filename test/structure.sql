@@ -2,7 +2,7 @@
 -- explain themselves (COMMENT ON) in \df+ and \dT+.
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(43);
+SELECT plan(45);
 
 SELECT has_schema('schooltime');
 SELECT has_type('schooltime', 'weektime', 'weektime is a type');
@@ -68,9 +68,19 @@ SELECT is_empty($$SELECT c.oid::regclass::text FROM pg_class AS c
                 'every catalogue table has a comment');
 
 -- security: nothing runs with its owner's rights unless it pins search_path
+SELECT set_eq($$SELECT p.oid::regprocedure::text FROM pg_proc AS p
+                WHERE p.pronamespace = 'schooltime'::regnamespace AND p.prosecdef$$,
+              ARRAY['schooltime.record_unchecked_write(oid,text)', 'schooltime.record_trigger_switches()'],
+              'only the two functions that record unchecked writes are SECURITY DEFINER');
 SELECT is_empty($$SELECT p.oid::regprocedure::text FROM pg_proc AS p
-                  WHERE p.pronamespace = 'schooltime'::regnamespace AND p.prosecdef$$,
-                'no function is SECURITY DEFINER');
+                  WHERE p.pronamespace = 'schooltime'::regnamespace AND p.prosecdef
+                    AND NOT coalesce(p.proconfig, '{}') @> ARRAY['search_path=pg_catalog, pg_temp']$$,
+                'every SECURITY DEFINER function pins search_path');
+SELECT is_empty($$SELECT p.oid::regprocedure::text FROM pg_proc AS p
+                  WHERE p.pronamespace = 'schooltime'::regnamespace AND p.prosecdef
+                    AND has_function_privilege('public', p.oid, 'EXECUTE')
+                    AND p.prorettype <> 'event_trigger'::regtype$$,
+                'no one may call a SECURITY DEFINER function directly');
 SELECT is_empty($$SELECT p.oid::regprocedure::text FROM pg_proc AS p JOIN pg_language AS l ON l.oid = p.prolang
                   WHERE p.pronamespace = 'schooltime'::regnamespace AND l.lanname IN ('plpgsql', 'sql')
                     AND NOT coalesce(p.proconfig, '{}') @> ARRAY['search_path=pg_catalog, pg_temp']$$,

@@ -536,6 +536,9 @@ AS $check$
 DECLARE
     f schooltime.violation;
 BEGIN
+    IF NOT schooltime.enforcement_on(TG_RELID, TG_OP) THEN
+        RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
+    END IF;
     PERFORM schooltime.calendar_lock_centre(TG_TABLE_SCHEMA, NEW.centre_id);
     -- a new statement: in READ COMMITTED its snapshot sees what the lock waited for
     -- the findings that involve the day written, those about the day itself first
@@ -572,6 +575,9 @@ DECLARE
     c bigint;
     f schooltime.violation;
 BEGIN
+    IF NOT schooltime.enforcement_on(TG_RELID, TG_OP) THEN
+        RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
+    END IF;
     y := schooltime.calendar_year(schooltime.school_year_of(NEW.day));
     FOR c IN EXECUTE format('SELECT ce.id FROM %I.centres AS ce WHERE ce.municipality = $1 ORDER BY ce.id', TG_TABLE_SCHEMA)
              USING NEW.municipality
@@ -621,6 +627,9 @@ AS $check$
 DECLARE
     f schooltime.violation;
 BEGIN
+    IF NOT schooltime.enforcement_on(TG_RELID, TG_OP) THEN
+        RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
+    END IF;
     PERFORM schooltime.calendar_lock_centre(TG_TABLE_SCHEMA, NEW.centre_id);
     SELECT (x.finding).* INTO f FROM schooltime.class_day_findings(TG_TABLE_SCHEMA, NEW.centre_id) AS x
     WHERE x.regime = NEW.regime AND x.school_year = NEW.school_year
@@ -651,6 +660,9 @@ AS $check$
 DECLARE
     f schooltime.violation;
 BEGIN
+    IF NOT schooltime.enforcement_on(TG_RELID, TG_OP) THEN
+        RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
+    END IF;
     SELECT (x.finding).* INTO f FROM schooltime.class_day_findings(TG_TABLE_SCHEMA, NEW.centre_id) AS x
     WHERE x.activity_id = NEW.id AND (x.finding).authorisation_id IS NULL AND (x.finding).severity = 'error'
     LIMIT 1;

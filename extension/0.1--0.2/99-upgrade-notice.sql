@@ -2,6 +2,7 @@
 -- what this version brings when their owner runs schooltime.upgrade_model().
 -- (An extension script cannot create them itself: tables it created would
 -- become members of the extension, and DROP EXTENSION would take them.)
+-- A WARNING, because PostgreSQL hides notices while an extension script runs.
 DO $notice$
 DECLARE
     model record;
@@ -15,7 +16,7 @@ BEGIN
           AND c.relname = 'sessions' AND t.tgname = 'schooltime_row_rules'
         ORDER BY 1
     LOOP
-        RAISE NOTICE 'schema % holds a schooltime model from an earlier version', model.nspname
+        RAISE WARNING 'schema % holds a schooltime model from an earlier version', model.nspname
             USING HINT = format('Run SELECT schooltime.upgrade_model(%L); to add what this version brings.', model.nspname);
     END LOOP;
 END
