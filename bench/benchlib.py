@@ -314,13 +314,25 @@ def probe(db, datadir):
 
 
 def check_function(db):
-    """The call of schooltime.check() over the model in this version, or None if it has none."""
+    """The call of schooltime.check() over the model in this version, or None if it has none:
+    check(name), check(text), check(regnamespace) or check(), found with to_regprocedure, or else
+    any schooltime.check whose arguments after the first have defaults."""
     out = psql(db, """
-SELECT f FROM unnest(ARRAY['schooltime.check(name)', 'schooltime.check(text)',
-                           'schooltime.check(regnamespace)', 'schooltime.check()']) WITH ORDINALITY AS c (f, n)
-WHERE to_regprocedure(f) IS NOT NULL
+SELECT f FROM (
+    SELECT f, n FROM unnest(ARRAY['schooltime.check(name)', 'schooltime.check(text)',
+                                  'schooltime.check(regnamespace)', 'schooltime.check()']) WITH ORDINALITY AS c (f, n)
+    WHERE to_regprocedure(f) IS NOT NULL
+    UNION ALL
+    SELECT CASE WHEN p.pronargs = 0 THEN 'schooltime.check()' ELSE 'schooltime.check(' || p.proargtypes[0]::regtype || ')' END, 10
+    FROM pg_proc AS p
+    WHERE p.pronamespace = 'schooltime'::regnamespace AND p.proname = 'check'
+      AND p.pronargs - p.pronargdefaults <= 1
+      AND (p.pronargs = 0 OR p.proargtypes[0] IN ('name'::regtype, 'text'::regtype, 'regnamespace'::regtype))
+) AS c
 ORDER BY n LIMIT 1;
 """).strip()
     if not out:
         return None
-    return out if out.endswith('()') else "schooltime.check('%s')" % SCHEMA
+    if out.endswith('()'):
+        return out
+    return "schooltime.check('%s'::%s)" % (SCHEMA, out[len('schooltime.check('):-1])
