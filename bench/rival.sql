@@ -203,9 +203,11 @@ BEGIN
     END LOOP;
 
     -- 3. rules of a teacher's week, over every teacher the statement touched
-    PERFORM @model@.rival_teacher_rules(array_agg(DISTINCT (teacher_id, school_year)::@model@.rival_teacher_key),
+    -- (DISTINCT on the columns, not on the composite: sorting composites looks up
+    -- their row type at every comparison)
+    PERFORM @model@.rival_teacher_rules(array_agg((t.teacher_id, t.school_year)::@model@.rival_teacher_key),
                                      TG_TABLE_NAME, TG_TABLE_SCHEMA)
-    FROM new_rows WHERE teacher_id IS NOT NULL;
+    FROM (SELECT DISTINCT teacher_id, school_year FROM new_rows WHERE teacher_id IS NOT NULL) AS t;
     RETURN NULL;
 END
 $body$;
@@ -228,7 +230,7 @@ BEGIN
     END IF;
     FOR v IN
         WITH touched AS (
-            SELECT DISTINCT t.teacher_id, t.school_year FROM unnest(teachers) AS t
+            SELECT t.teacher_id, t.school_year FROM unnest(teachers) AS t
         ), busy AS MATERIALIZED (
             SELECT b.teacher_id, b.school_year, b.slot,
                    schooltime.weekday(b.slot) AS day,
@@ -310,9 +312,9 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $body$
 BEGIN
-    PERFORM @model@.rival_teacher_rules(array_agg(DISTINCT (teacher_id, school_year)::@model@.rival_teacher_key),
+    PERFORM @model@.rival_teacher_rules(array_agg((t.teacher_id, t.school_year)::@model@.rival_teacher_key),
                                      TG_TABLE_NAME, TG_TABLE_SCHEMA)
-    FROM new_rows;
+    FROM (SELECT DISTINCT teacher_id, school_year FROM new_rows) AS t;
     RETURN NULL;
 END
 $body$;
