@@ -25,13 +25,77 @@
 
 bool		schooltime_enforce = true;
 
-/* Tables whose unchecked writes this transaction already recorded. */
-static List *recorded_relids = NIL;
+/*
+ * Tables whose unchecked writes this transaction already recorded, each
+ * with the subtransaction that wrote the record: a record rolled back with
+ * its savepoint is forgotten, so that the next unchecked write of the
+ * table is recorded again (subtransaction_aborted).
+ */
+typedef struct RecordedWrite
+{
+	Oid			relid;
+	SubTransactionId subid;
+} RecordedWrite;
+
+static List *recorded_writes = NIL;
 static TransactionId recorded_in = InvalidTransactionId;
+
+static void
+subtransaction_aborted(SubXactEvent event, SubTransactionId mySubid,
+					   SubTransactionId parentSubid, void *arg)
+{
+	ListCell   *cell;
+
+	if (event != SUBXACT_EVENT_ABORT_SUB || recorded_writes == NIL)
+		return;
+	/*
+	 * Subtransactions nest, and their ids grow: every record made since the
+	 * aborted one began has an id at least its own, and was rolled back.
+	 */
+	foreach(cell, recorded_writes)
+	{
+		RecordedWrite *w = (RecordedWrite *) lfirst(cell);
+
+		if (w->subid >= mySubid)
+			recorded_writes = foreach_delete_current(recorded_writes, cell);
+	}
+}
+
+/* The list lives in TopTransactionContext: forget it when that goes. */
+static void
+transaction_ended(XactEvent event, void *arg)
+{
+	switch (event)
+	{
+		case XACT_EVENT_COMMIT:
+		case XACT_EVENT_PARALLEL_COMMIT:
+		case XACT_EVENT_ABORT:
+		case XACT_EVENT_PARALLEL_ABORT:
+		case XACT_EVENT_PREPARE:
+			recorded_writes = NIL;
+			recorded_in = InvalidTransactionId;
+			break;
+		default:
+			break;
+	}
+}
+
+static bool
+already_recorded(Oid relid)
+{
+	ListCell   *cell;
+
+	foreach(cell, recorded_writes)
+		if (((RecordedWrite *) lfirst(cell))->relid == relid)
+			return true;
+	return false;
+}
 
 void
 enforcement_init(void)
 {
+	RegisterXactCallback(transaction_ended, NULL);
+	RegisterSubXactCallback(subtransaction_aborted, NULL);
 	DefineCustomBoolVariable("schooltime.enforce",
 							 "Whether schooltime's triggers check the writes they see.",
 							 "Only a superuser may turn it off; every write let through while it is off is recorded in schooltime.unchecked_writes.",
@@ -120,16 +184,22 @@ enforcement_on(Relation rel, const char *operation)
 	if (xid != recorded_in)
 	{
 		/* a new transaction: forget the last one's tables (its memory is gone) */
-		recorded_relids = NIL;
+		recorded_writes = NIL;
 		recorded_in = xid;
 	}
-	if (list_member_oid(recorded_relids, RelationGetRelid(rel)))
+	if (already_recorded(RelationGetRelid(rel)))
 		return false;
 
 	record_unchecked_write(RelationGetRelid(rel), operation);
 
 	old = MemoryContextSwitchTo(TopTransactionContext);
-	recorded_relids = lappend_oid(recorded_relids, RelationGetRelid(rel));
+	{
+		RecordedWrite *w = palloc(sizeof(RecordedWrite));
+
+		w->relid = RelationGetRelid(rel);
+		w->subid = GetCurrentSubTransactionId();
+		recorded_writes = lappend(recorded_writes, w);
+	}
 	MemoryContextSwitchTo(old);
 	return false;
 }
