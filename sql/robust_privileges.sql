@@ -141,6 +141,20 @@ RESET schooltime.enforce;
 SELECT relation, event, by_user, session_user_name = session_user AS by_this_session
 FROM unchecked_writes WHERE relation LIKE 'robust_priv.%' ORDER BY id;
 
+-- An unchecked write rolled back to a savepoint takes its record with it;
+-- the next unchecked write of the table in the transaction is recorded again.
+BEGIN;
+SET LOCAL schooltime.enforce = off;
+SAVEPOINT first_try;
+INSERT INTO robust_priv.sessions (centre_id, group_id, school_year, regime, slot, subject)
+VALUES (1, 1, '2018-2019', 'eso', slot('Sat 11:00-12:00'), 'Desfeta');
+ROLLBACK TO first_try;
+INSERT INTO robust_priv.sessions (centre_id, group_id, school_year, regime, slot, subject)
+VALUES (1, 1, '2018-2019', 'eso', slot('Sat 12:00-13:00'), 'Dissabte migdia');
+COMMIT;
+SELECT relation, event, CASE WHEN by_user = current_user THEN '(this superuser)' ELSE by_user::text END AS by_user
+FROM unchecked_writes WHERE relation LIKE 'robust_priv.%' ORDER BY id;
+
 -- The owner cannot turn the setting off either, but may switch its own
 -- table's triggers off: each switch, including ENABLE REPLICA (after which
 -- ordinary sessions no longer fire the trigger), is recorded under its name.
