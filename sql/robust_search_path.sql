@@ -194,7 +194,7 @@ INSERT INTO statements VALUES
     INSERT INTO robust_sp.sessions (centre_id, group_id, school_year, regime, slot, subject)
     VALUES (1, 1, '2018-2019', 'eso', schooltime.slot('Sun 09:00-10:00'), 'x');
     SET LOCAL schooltime.enforce = on;
-    DO 'BEGIN IF (SELECT pg_catalog.count(*) FROM schooltime.unchecked_writes) OPERATOR(pg_catalog.<>) 1 THEN RAISE EXCEPTION ''not recorded''; END IF; END'$$);
+    DO 'BEGIN IF (SELECT pg_catalog.count(*) FROM schooltime.unchecked_writes AS w WHERE w.relation OPERATOR(pg_catalog.=) ''robust_sp.sessions'') OPERATOR(pg_catalog.<>) 1 THEN RAISE EXCEPTION ''not recorded''; END IF; END'$$);
 
 CREATE TEMPORARY TABLE outcomes AS
 SELECT p.path, s.n, o.*
