@@ -34,7 +34,7 @@ SELECT code, message FROM pg_temp.error_of('SET LOCAL schooltime.enforce = off')
 SELECT code, message FROM pg_temp.error_of($$SELECT set_config('schooltime.enforce', 'off', false)$$);
 SELECT code, message FROM pg_temp.error_of($$INSERT INTO schooltime.unchecked_writes (relation, event) VALUES ('x', 'y')$$);
 SELECT code, message FROM pg_temp.error_of($$DELETE FROM schooltime.unchecked_writes$$);
-SELECT code, message FROM pg_temp.error_of($$SELECT schooltime.record_unchecked_write('enf.sessions'::regclass, 'INSERT')$$);
+SELECT code, message FROM pg_temp.error_of($$SELECT schooltime.record_trigger_switches()$$);
 -- nor disable the triggers of a table it does not own
 SELECT code, message FROM pg_temp.error_of($$ALTER TABLE enf.sessions DISABLE TRIGGER schooltime_row_rules$$);
 SELECT count(*) AS records_they_can_read FROM schooltime.unchecked_writes WHERE relation LIKE 'enf.%';
