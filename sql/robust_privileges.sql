@@ -173,6 +173,7 @@ SELECT relation, event, trigger_name, by_user FROM unchecked_writes
 WHERE relation LIKE 'robust_priv.%' AND event LIKE 'trigger%' ORDER BY id;
 -- what got in is there to be found
 SELECT to_text(slot) AS slot, subject FROM robust_priv.sessions WHERE weekday(slot) > 5 ORDER BY slot;
+SELECT rule, subject_name, weekday, to_text(slot) AS slot FROM schooltime.check('robust_priv') WHERE rule = 'weekday' ORDER BY weekday, slot;
 
 SET client_min_messages = warning;
 DROP SCHEMA robust_priv CASCADE;

@@ -224,6 +224,7 @@ BEGIN
     FOREACH report IN ARRAY ARRAY[
         'SELECT schooltime.to_text(s.slot) FROM robust_sp.sessions AS s',
         'SELECT v::text FROM schooltime.outing_violations(''robust_sp'') AS v',
+        'SELECT v::text FROM schooltime.check(''robust_sp'') AS v',
         'SELECT v::text FROM schooltime.calendar_violations(''robust_sp'', 1) AS v',
         'SELECT c::text FROM schooltime.school_calendar(''robust_sp'', 1, ''2018-2019'', ''eso'') AS c',
         'SELECT schooltime.ical_group(''robust_sp'', 1, 1)',
