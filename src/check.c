@@ -31,6 +31,7 @@
 #include "authorisation.h"
 #include "catalogue.h"
 #include "findings.h"
+#include "flat_scan.h"
 #include "kernels.h"
 #include "model.h"
 #include "row_findings.h"
@@ -224,121 +225,424 @@ report_group(Report *r, KeyItems *k, int64 centre_id, int64 group_id, const char
 	st_group_approval(k->items, k->n, &gl, checks, report_finding, &e);
 }
 
-/* Every session of the groups in scope: the row rules, then each group's week. */
+/* A slot column's [start, end), false for a NULL or a slot the domain would not hold. */
+static bool
+slot_datum_bounds(Datum value, bool isnull, int *start, int *end)
+{
+	return !isnull && weekslot_bounds(value, start, end) && *start >= 0 && *end <= WT_MAX_MINUTE;
+}
+
+/* "true", or the SQL that keeps the rows of alias in the centre (and group) asked for. */
+typedef struct Scope
+{
+	bool		has_centre;
+	int64		centre_id;
+	bool		has_group;
+	int64		group_id;
+} Scope;
+
+static char *
+scope_sql(const Scope *scope, const char *alias, const char *group_column)
+{
+	if (!scope->has_centre)
+		return "true";
+	if (!scope->has_group || group_column == NULL)
+		return psprintf("%s.centre_id OPERATOR(pg_catalog.=) " INT64_FORMAT, alias, scope->centre_id);
+	return psprintf("%s.centre_id OPERATOR(pg_catalog.=) " INT64_FORMAT " AND %s.%s OPERATOR(pg_catalog.=) " INT64_FORMAT,
+					alias, scope->centre_id, alias, group_column, scope->group_id);
+}
+
+/* Advances *pos past the items before (key, subkey); true if the next ones are that key's. */
+static bool
+flat_items_seek(const FlatItems *f, Size *pos, int64 key, int64 subkey)
+{
+	while (*pos < f->n && (f->items[*pos].key < key ||
+						   (f->items[*pos].key == key && f->items[*pos].subkey < subkey)))
+		(*pos)++;
+	return *pos < f->n && f->items[*pos].key == key && f->items[*pos].subkey == subkey;
+}
+
+/* ---- groups ---- */
+
+typedef struct GroupRow
+{
+	int64		centre_id;
+	int64		id;
+	const RegimeLimits *limits;
+	char	   *name;
+	bool		public_centre;
+} GroupRow;
+
+typedef struct GroupScan
+{
+	GroupRow   *groups;
+	int			ngroups;
+	int			capacity;
+	MemoryContext keep;
+	FlatItems	items;
+} GroupScan;
+
 static void
-report_groups(Report *r, const char *scope, MemoryContext work)
+group_row(void *context, Datum *values, bool *nulls)
+{
+	GroupScan  *scan = (GroupScan *) context;
+	GroupRow   *g;
+
+	if (scan->ngroups == scan->capacity)
+	{
+		scan->capacity = scan->capacity ? scan->capacity * 2 : 256;
+		scan->groups = scan->groups
+			? repalloc_huge(scan->groups, sizeof(GroupRow) * scan->capacity)
+			: MemoryContextAllocHuge(scan->keep, sizeof(GroupRow) * scan->capacity);
+	}
+	g = &scan->groups[scan->ngroups++];
+	g->centre_id = DatumGetInt64(values[0]);
+	g->id = DatumGetInt64(values[1]);
+	g->limits = catalogue_require_regime_limits(school_year_of_datum(values[3]), DatumGetObjectId(values[2]));
+	g->name = MemoryContextStrdup(scan->keep, TextDatumGetCString(values[4]));
+	g->public_centre = DatumGetBool(values[5]);
+}
+
+static void
+group_session_row(void *context, Datum *values, bool *nulls)
+{
+	GroupScan  *scan = (GroupScan *) context;
+	st_item		item;
+
+	if (!slot_datum_bounds(values[5], nulls[5], &item.start, &item.end))
+		return;
+	item.id = DatumGetInt64(values[2]);
+	item.flags = nulls[3] ? 0 : kind_flags(DatumGetObjectId(values[3]));
+	item.half = nulls[4] ? 0 : DatumGetInt16(values[4]);
+	flat_items_add(&scan->items, DatumGetInt64(values[0]), DatumGetInt64(values[1]), DatumGetInt64(values[0]), &item);
+}
+
+/* The row rules of each of a group's sessions. */
+static void
+report_sessions(Report *r, const KeyItems *k, const GroupRow *g)
+{
+	int			i;
+
+	for (i = 0; i < k->n; i++)
+	{
+		const st_item *item = &k->items[i];
+		RowFinding	findings[3];
+		int			nfindings = row_findings(g->limits, item->start, item->end, (item->flags & ST_RECESS) == 0, findings);
+		int			f;
+
+		for (f = 0; f < nfindings; f++)
+		{
+			ReportRow	row;
+			char	   *message;
+			char	   *detail;
+			char	   *hint;
+
+			row_finding_text(g->limits, item->start, item->end, &findings[f], psprintf("group \"%s\"", g->name),
+							 &message, &detail, &hint);
+			memset(&row, 0, sizeof(row));
+			row.rule = findings[f].rule;
+			row.centre_id = g->centre_id;
+			row.subject = "group";
+			row.subject_id = g->id;
+			row.subject_name = g->name;
+			row.weekday = wt_weekday(item->start);
+			row.start = item->start;
+			row.end = item->end;
+			row.measured = findings[f].measured;
+			row.limit = findings[f].limit;
+			row.unit = findings[f].unit;
+			row.message = message;
+			row.detail = detail;
+			row.hint = hint;
+			row.sections = strcmp(findings[f].rule, "weekday") == 0 ? NULL : format_sections(g->limits->section);
+			row.authorisation_id = row_authorisation(r, findings[f].rule, g->centre_id, g->id, item->id, g->limits);
+			report_row(r, &row);
+		}
+	}
+}
+
+/* ---- centres ---- */
+
+/* The parts of a centre's week other than its lective time, kept apart in the subkey. */
+#define PART_GUARDS 1
+#define PART_PRESENT 2
+#define CENTRE_SUBKEY(year, part) ((int64) (year) * 4 + (part))
+
+/* The roles of the directive team, and the coordinator who may stand in (5.2). */
+#define DIRECTIVE_TEACHER(alias, row) \
+	"(" alias ".centre_id OPERATOR(pg_catalog.=) " row ".centre_id AND " alias ".role OPERATOR(pg_catalog.=) ANY (" \
+	"ARRAY['director', 'head_of_studies', 'secretary', 'pedagogical_coordinator', 'coordinator']::schooltime.teacher_role[]))"
+
+typedef struct CentreRow
+{
+	int64		centre_id;
+	int			school_year;
+	int			min_guards;
+	char	   *name;
+} CentreRow;
+
+/* Every centre and school year with groups in scope, and its guards and directive team's presence. */
+typedef struct CentreScan
+{
+	CentreRow  *centres;
+	int			ncentres;
+	int			capacity;
+	MemoryContext keep;
+	FlatItems	staff;			/* guards and presence, by centre and CENTRE_SUBKEY */
+} CentreScan;
+
+static void
+centre_row(void *context, Datum *values, bool *nulls)
+{
+	CentreScan *scan = (CentreScan *) context;
+	CentreRow  *c;
+
+	if (scan->ncentres == scan->capacity)
+	{
+		scan->capacity = scan->capacity ? scan->capacity * 2 : 256;
+		scan->centres = scan->centres
+			? repalloc_huge(scan->centres, sizeof(CentreRow) * scan->capacity)
+			: MemoryContextAllocHuge(scan->keep, sizeof(CentreRow) * scan->capacity);
+	}
+	c = &scan->centres[scan->ncentres++];
+	c->centre_id = DatumGetInt64(values[0]);
+	c->school_year = school_year_of_datum(values[1]);
+	c->min_guards = nulls[2] ? catalogue_require_staff_limits(c->school_year)->default_min_guards
+		: DatumGetInt32(values[2]);
+	c->name = MemoryContextStrdup(scan->keep, TextDatumGetCString(values[3]));
+}
+
+/* A session of a member of the directive team at its own centre: presence. */
+static void
+centre_presence_row(void *context, Datum *values, bool *nulls)
+{
+	CentreScan *scan = (CentreScan *) context;
+	int64		centre = DatumGetInt64(values[0]);
+	st_item		item;
+
+	if (!slot_datum_bounds(values[2], nulls[2], &item.start, &item.end))
+		return;
+	item.id = 0;
+	item.half = 0;
+	item.flags = 0;
+	flat_items_add(&scan->staff, centre, CENTRE_SUBKEY(school_year_of_datum(values[1]), PART_PRESENT), centre, &item);
+}
+
+/* A duty: a guard (of a class period or a recess), and presence if its teacher is of the directive team. */
+static void
+centre_duty_row(void *context, Datum *values, bool *nulls)
+{
+	CentreScan *scan = (CentreScan *) context;
+	int64		centre = DatumGetInt64(values[0]);
+	int			year = school_year_of_datum(values[1]);
+	st_item		item;
+
+	if (!slot_datum_bounds(values[5], nulls[5], &item.start, &item.end))
+		return;
+	item.id = 0;
+	item.half = 0;
+	if (DatumGetBool(values[2]))
+	{
+		item.flags = DatumGetBool(values[3]) ? ST_RECESS : 0;
+		flat_items_add(&scan->staff, centre, CENTRE_SUBKEY(year, PART_GUARDS), centre, &item);
+	}
+	if (DatumGetBool(values[4]))
+	{
+		item.flags = 0;
+		flat_items_add(&scan->staff, centre, CENTRE_SUBKEY(year, PART_PRESENT), centre, &item);
+	}
+}
+
+static void
+centre_scan(CentreScan *scan, const ModelTables *m, const Scope *scope, MemoryContext work)
+{
+	memset(scan, 0, sizeof(*scan));
+	scan->keep = work;
+	flat_items_init(&scan->staff, work);
+	flat_scan(psprintf("SELECT DISTINCT g.centre_id, g.school_year::pg_catalog.text, c.min_guards, c.name"
+					   " FROM %s AS g JOIN %s AS c ON c.id OPERATOR(pg_catalog.=) g.centre_id"
+					   " WHERE %s ORDER BY 1, 2",
+					   m->class_groups, m->centres, scope_sql(scope, "g", NULL)),
+			  centre_row, scan);
+	flat_scan(psprintf("SELECT s.centre_id, s.school_year, s.slot"
+					   " FROM %s AS s JOIN %s AS t ON t.id OPERATOR(pg_catalog.=) s.teacher_id"
+					   " WHERE %s AND " DIRECTIVE_TEACHER("t", "s"),
+					   m->sessions, m->teachers, scope_sql(scope, "s", NULL)),
+			  centre_presence_row, scan);
+	flat_scan(psprintf("SELECT d.centre_id, d.school_year,"
+					   " d.kind OPERATOR(pg_catalog.=) ANY (ARRAY['guard', 'recess_guard']::schooltime.duty_kind[]),"
+					   " d.kind OPERATOR(pg_catalog.=) 'recess_guard'::schooltime.duty_kind,"
+					   " " DIRECTIVE_TEACHER("t", "d") ", d.slot"
+					   " FROM %s AS d JOIN %s AS t ON t.id OPERATOR(pg_catalog.=) d.teacher_id WHERE %s"
+					   " AND (d.kind OPERATOR(pg_catalog.=) ANY (ARRAY['guard', 'recess_guard']::schooltime.duty_kind[])"
+					   "      OR " DIRECTIVE_TEACHER("t", "d") ")",
+					   m->duties, m->teachers, scope_sql(scope, "d", NULL)),
+			  centre_duty_row, scan);
+	flat_items_sort(&scan->staff);
+}
+
+/*
+ * guard_coverage and directive_presence of one centre and school year; its
+ * lective time is every session of its groups, gathered by the group walk.
+ */
+static void
+report_centre(Report *r, CentreScan *scan, const CentreRow *c, KeyItems *lective, Size *pos)
+{
+	KeyItems	parts[PART_PRESENT + 1];
+	FindingSubject subject;
+	ReportEmit	e;
+	int			part;
+
+	memset(parts, 0, sizeof(parts));
+	for (part = PART_GUARDS; part <= PART_PRESENT; part++)
+	{
+		int64		key;
+		int64		subkey;
+
+		if (flat_items_seek(&scan->staff, pos, c->centre_id, CENTRE_SUBKEY(c->school_year, part)))
+			flat_items_next(&scan->staff, pos, &key, &subkey, &parts[part]);
+	}
+	key_items_sort(lective);
+	memset(&subject, 0, sizeof(subject));
+	subject.model = r->model;
+	subject.centre_id = c->centre_id;
+	subject.kind = "centre";
+	subject.id = c->centre_id;
+	subject.school_year = c->school_year;
+	subject.min_guards = c->min_guards;
+	subject.label = psprintf("centre \"%s\"", c->name);
+	e.report = r;
+	e.subject = &subject;
+	e.subject_name = c->name;
+	st_centre_coverage(lective->items, lective->n, parts[PART_GUARDS].items, parts[PART_GUARDS].n, c->min_guards,
+					   parts[PART_PRESENT].items, parts[PART_PRESENT].n, report_finding, &e);
+}
+
+/* The lective time of the centre the group walk is in, school year by school year. */
+typedef struct CentreLective
+{
+	int64		centre_id;
+	int			nyears;
+	int			years[8];
+	KeyItems	items[8];
+} CentreLective;
+
+static void
+lective_add(CentreLective *l, int school_year, const KeyItems *k)
+{
+	int			y;
+	int			i;
+
+	for (y = 0; y < l->nyears && l->years[y] != school_year; y++)
+		;
+	if (y == l->nyears)
+	{
+		if (y == lengthof(l->years))
+			elog(ERROR, "a centre holds groups of more than %d school years", (int) lengthof(l->years));
+		l->years[y] = school_year;
+		l->items[y].n = 0;
+		l->nyears++;
+	}
+	for (i = 0; i < k->n; i++)
+		key_items_add(&l->items[y], k->items[i].start, k->items[i].end, 0, k->items[i].flags & ST_RECESS,
+					  k->items[i].id, k->centres[i]);
+}
+
+/* The centre's keys (one per school year), in the order of scan->centres, from *next on. */
+static void
+report_centre_keys(Report *r, CentreScan *scan, CentreLective *l, int *next, Size *pos, MemoryContext per_key)
+{
+	while (*next < scan->ncentres && scan->centres[*next].centre_id <= l->centre_id)
+	{
+		const CentreRow *c = &scan->centres[*next];
+		KeyItems	empty = {NULL, NULL, 0, 0};
+		KeyItems   *lective = &empty;
+		MemoryContext old;
+		int			y;
+
+		(*next)++;
+		if (c->centre_id < l->centre_id)
+			continue;			/* groups out of scope: none in the walk */
+		for (y = 0; y < l->nyears; y++)
+			if (l->years[y] == c->school_year)
+				lective = &l->items[y];
+		old = MemoryContextSwitchTo(per_key);
+		report_centre(r, scan, c, lective, pos);
+		MemoryContextSwitchTo(old);
+		MemoryContextReset(per_key);
+	}
+	l->nyears = 0;
+}
+
+/*
+ * Every group in scope: its sessions' row rules, then its week; and, unless
+ * one group was asked for, as the walk leaves each centre, the centre's
+ * guards and directive presence over the lective time of all its groups.
+ */
+static void
+report_groups_and_centres(Report *r, const Scope *scope, MemoryContext work)
 {
 	const ModelTables *m = r->model;
-	char	   *query = psprintf("SELECT g.centre_id, g.id, g.regime, g.school_year::pg_catalog.text, g.name,"
-								 " c.ownership OPERATOR(pg_catalog.=) 'public'::schooltime.ownership,"
-								 " s.id, s.slot, s.kind, s.split_half"
-								 " FROM %s AS g JOIN %s AS c ON c.id OPERATOR(pg_catalog.=) g.centre_id"
-								 " LEFT JOIN %s AS s ON s.centre_id OPERATOR(pg_catalog.=) g.centre_id"
-								 "  AND s.group_id OPERATOR(pg_catalog.=) g.id"
-								 " WHERE %s ORDER BY g.centre_id, g.id",
-								 m->class_groups, m->centres, m->sessions, scope);
-	Portal		portal = open_fresh_cursor(query);
-	KeyItems	k;
-	bool		have_key = false;
-	int64		key_centre = 0;
-	int64		key_group = 0;
-	const RegimeLimits *limits = NULL;
-	char	   *name = NULL;
-	bool		public_centre = false;
 	MemoryContext old = MemoryContextSwitchTo(work);
-	MemoryContext per_group = AllocSetContextCreate(work, "schooltime report group", ALLOCSET_DEFAULT_SIZES);
+	MemoryContext per_key = AllocSetContextCreate(work, "schooltime report key", ALLOCSET_DEFAULT_SIZES);
+	bool		centres = !scope->has_group;
+	GroupScan	scan;
+	CentreScan	centre_rows;
+	CentreLective lective;
+	KeyItems	k;
+	Size		pos = 0;
+	Size		staff_pos = 0;
+	int			next_centre = 0;
+	int			i;
+
+	if (centres)
+		centre_scan(&centre_rows, m, scope, work);
+	memset(&scan, 0, sizeof(scan));
+	scan.keep = work;
+	flat_items_init(&scan.items, work);
+	flat_scan(psprintf("SELECT g.centre_id, g.id, g.regime, g.school_year, g.name,"
+					   " c.ownership OPERATOR(pg_catalog.=) 'public'::schooltime.ownership"
+					   " FROM %s AS g JOIN %s AS c ON c.id OPERATOR(pg_catalog.=) g.centre_id"
+					   " WHERE %s ORDER BY g.centre_id, g.id",
+					   m->class_groups, m->centres, scope_sql(scope, "g", "id")),
+			  group_row, &scan);
+	flat_scan(psprintf("SELECT s.centre_id, s.group_id, s.id, s.kind, s.split_half, s.slot FROM %s AS s WHERE %s",
+					   m->sessions, scope_sql(scope, "s", "group_id")),
+			  group_session_row, &scan);
+	flat_items_sort(&scan.items);
 
 	memset(&k, 0, sizeof(k));
-	for (;;)
+	memset(&lective, 0, sizeof(lective));
+	for (i = 0; i < scan.ngroups; i++)
 	{
-		uint64		i;
+		const GroupRow *g = &scan.groups[i];
+		int64		key;
+		int64		subkey;
 
-		SPI_cursor_fetch(portal, true, FETCH_ROWS);
-		if (SPI_processed == 0)
-			break;
-		for (i = 0; i < SPI_processed; i++)
+		if (centres && lective.nyears > 0 && g->centre_id != lective.centre_id)
+			report_centre_keys(r, &centre_rows, &lective, &next_centre, &staff_pos, per_key);
+		if (flat_items_seek(&scan.items, &pos, g->centre_id, g->id))
+			flat_items_next(&scan.items, &pos, &key, &subkey, &k);
+		else
+			k.n = 0;
+		if (centres)
 		{
-			HeapTuple	tuple = SPI_tuptable->vals[i];
-			TupleDesc	desc = SPI_tuptable->tupdesc;
-			bool		isnull;
-			int64		centre = DatumGetInt64(SPI_getbinval(tuple, desc, 1, &isnull));
-			int64		group = DatumGetInt64(SPI_getbinval(tuple, desc, 2, &isnull));
-			Datum		value;
-			int64		session_id;
-			int			start;
-			int			end;
-			int			half = 0;
-			unsigned	flags = 0;
-			RowFinding	findings[3];
-			int			nfindings;
-			int			f;
-
-			if (!have_key || centre != key_centre || group != key_group)
-			{
-				if (have_key)
-					report_group(r, &k, key_centre, key_group, name, limits, public_centre);
-				MemoryContextReset(per_group);
-				MemoryContextSwitchTo(per_group);
-				memset(&k, 0, sizeof(k));
-				have_key = true;
-				key_centre = centre;
-				key_group = group;
-				limits = catalogue_require_regime_limits(
-					parse_school_year(TextDatumGetCString(SPI_getbinval(tuple, desc, 4, &isnull))),
-					DatumGetObjectId(SPI_getbinval(tuple, desc, 3, &isnull)));
-				name = TextDatumGetCString(SPI_getbinval(tuple, desc, 5, &isnull));
-				public_centre = DatumGetBool(SPI_getbinval(tuple, desc, 6, &isnull));
-			}
-			value = SPI_getbinval(tuple, desc, 7, &isnull);
-			if (isnull || !row_slot(tuple, desc, 8, &start, &end))
-				continue;
-			session_id = DatumGetInt64(value);
-			value = SPI_getbinval(tuple, desc, 9, &isnull);
-			if (!isnull)
-				flags = kind_flags(DatumGetObjectId(value));
-			value = SPI_getbinval(tuple, desc, 10, &isnull);
-			if (!isnull)
-				half = DatumGetInt16(value);
-			key_items_add(&k, start, end, half, flags, session_id, centre);
-
-			nfindings = row_findings(limits, start, end, (flags & ST_RECESS) == 0, findings);
-			for (f = 0; f < nfindings; f++)
-			{
-				ReportRow	row;
-				char	   *message;
-				char	   *detail;
-				char	   *hint;
-
-				row_finding_text(limits, start, end, &findings[f], psprintf("group \"%s\"", name),
-								 &message, &detail, &hint);
-				memset(&row, 0, sizeof(row));
-				row.rule = findings[f].rule;
-				row.centre_id = centre;
-				row.subject = "group";
-				row.subject_id = group;
-				row.subject_name = name;
-				row.weekday = wt_weekday(start);
-				row.start = start;
-				row.end = end;
-				row.measured = findings[f].measured;
-				row.limit = findings[f].limit;
-				row.unit = findings[f].unit;
-				row.message = message;
-				row.detail = detail;
-				row.hint = hint;
-				row.sections = strcmp(findings[f].rule, "weekday") == 0 ? NULL : format_sections(limits->section);
-				row.authorisation_id = row_authorisation(r, findings[f].rule, centre, group, session_id, limits);
-				report_row(r, &row);
-			}
+			lective.centre_id = g->centre_id;
+			lective_add(&lective, g->limits->school_year, &k);
 		}
-		SPI_freetuptable(SPI_tuptable);
+		MemoryContextSwitchTo(per_key);
+		report_sessions(r, &k, g);
+		report_group(r, &k, g->centre_id, g->id, g->name, g->limits, g->public_centre);
+		MemoryContextSwitchTo(work);
+		MemoryContextReset(per_key);
 	}
-	if (have_key)
-		report_group(r, &k, key_centre, key_group, name, limits, public_centre);
-	SPI_cursor_close(portal);
+	if (centres && lective.nyears > 0)
+		report_centre_keys(r, &centre_rows, &lective, &next_centre, &staff_pos, per_key);
 	MemoryContextSwitchTo(old);
-	MemoryContextDelete(per_group);
+	MemoryContextDelete(per_key);
 }
+
+/* ---- teachers ---- */
 
 static void
 report_teacher(Report *r, KeyItems *k, int64 teacher_id, const char *name, int school_year)
@@ -348,7 +652,6 @@ report_teacher(Report *r, KeyItems *k, int64 teacher_id, const char *name, int s
 	FindingSubject subject;
 	ReportEmit	e;
 
-	key_items_sort(k);
 	staff_limits_from(staff, &sl);
 	memset(&subject, 0, sizeof(subject));
 	subject.model = r->model;
@@ -367,103 +670,116 @@ report_teacher(Report *r, KeyItems *k, int64 teacher_id, const char *name, int s
 	st_teacher_week(k->items, k->n, &sl, report_finding, &e);
 }
 
-/* Every session and duty of the teachers with any in scope, teacher by teacher and year. */
+typedef struct TeacherName
+{
+	int64		id;
+	char	   *name;
+} TeacherName;
+
+typedef struct TeacherScan
+{
+	TeacherName *names;
+	int			nnames;
+	int			capacity;
+	MemoryContext keep;
+	FlatItems	items;
+} TeacherScan;
+
 static void
-report_teachers(Report *r, const char *session_scope, const char *duty_scope, MemoryContext work)
+teacher_name_row(void *context, Datum *values, bool *nulls)
+{
+	TeacherScan *scan = (TeacherScan *) context;
+
+	if (scan->nnames == scan->capacity)
+	{
+		scan->capacity = scan->capacity ? scan->capacity * 2 : 256;
+		scan->names = scan->names
+			? repalloc_huge(scan->names, sizeof(TeacherName) * scan->capacity)
+			: MemoryContextAllocHuge(scan->keep, sizeof(TeacherName) * scan->capacity);
+	}
+	scan->names[scan->nnames].id = DatumGetInt64(values[0]);
+	scan->names[scan->nnames].name = MemoryContextStrdup(scan->keep, TextDatumGetCString(values[1]));
+	scan->nnames++;
+}
+
+static void
+teacher_item_row(void *context, Datum *values, bool *nulls)
+{
+	TeacherScan *scan = (TeacherScan *) context;
+	st_item		item;
+
+	if (!slot_datum_bounds(values[5], nulls[5], &item.start, &item.end))
+		return;
+	item.id = DatumGetInt64(values[3]);
+	item.flags = DatumGetBool(values[4]) ? ST_DUTY : 0;
+	item.half = 0;
+	flat_items_add(&scan->items, DatumGetInt64(values[0]), school_year_of_datum(values[1]),
+				   DatumGetInt64(values[2]), &item);
+}
+
+/*
+ * Every teacher with a session or duty in scope: the whole week of each of
+ * their school years, at every centre they work in.
+ */
+static void
+report_teachers(Report *r, const Scope *scope, MemoryContext work)
 {
 	const ModelTables *m = r->model;
-	char	   *query = psprintf(
-		"WITH keys AS (SELECT s.teacher_id, s.school_year::pg_catalog.text AS school_year FROM %1$s AS s"
-		"              WHERE s.teacher_id IS NOT NULL AND %3$s"
-		"              UNION SELECT d.teacher_id, d.school_year::pg_catalog.text FROM %2$s AS d WHERE %4$s)"
-		" SELECT x.teacher_id, x.school_year, t.name, x.slot, x.is_duty, x.centre_id, x.id FROM ("
-		"  SELECT s.teacher_id, s.school_year::pg_catalog.text AS school_year, s.slot, false AS is_duty, s.centre_id, s.id"
-		"  FROM %1$s AS s WHERE (s.teacher_id, s.school_year::pg_catalog.text) IN (SELECT * FROM keys)"
-		"  UNION ALL"
-		"  SELECT d.teacher_id, d.school_year::pg_catalog.text, d.slot, true, d.centre_id, d.id"
-		"  FROM %2$s AS d WHERE (d.teacher_id, d.school_year::pg_catalog.text) IN (SELECT * FROM keys)"
-		" ) AS x JOIN %5$s AS t ON t.id OPERATOR(pg_catalog.=) x.teacher_id"
-		" ORDER BY x.teacher_id, x.school_year",
-		m->sessions, m->duties, session_scope, duty_scope, m->teachers);
-	Portal		portal = open_fresh_cursor(query);
-	KeyItems	k;
-	bool		have_key = false;
-	int64		key_teacher = 0;
-	char	   *key_year = NULL;
-	char	   *name = NULL;
 	MemoryContext old = MemoryContextSwitchTo(work);
 	MemoryContext per_teacher = AllocSetContextCreate(work, "schooltime report teacher", ALLOCSET_DEFAULT_SIZES);
+	TeacherScan scan;
+	KeyItems	k;
+	Size		pos = 0;
+	int			name = 0;
+	int64		key;
+	int64		subkey;
+	const char *keys;
+	const char *session_filter;
+	const char *duty_filter;
+
+	if (scope->has_centre)
+	{
+		keys = psprintf("WITH keys AS (SELECT s.teacher_id, s.school_year::pg_catalog.text AS school_year FROM %s AS s"
+						" WHERE s.teacher_id IS NOT NULL AND %s"
+						" UNION SELECT d.teacher_id, d.school_year::pg_catalog.text FROM %s AS d WHERE %s) ",
+						m->sessions, scope_sql(scope, "s", NULL), m->duties, scope_sql(scope, "d", NULL));
+		session_filter = "(s.teacher_id, s.school_year::pg_catalog.text) IN (SELECT * FROM keys)";
+		duty_filter = "(d.teacher_id, d.school_year::pg_catalog.text) IN (SELECT * FROM keys)";
+	}
+	else
+	{
+		keys = "";
+		session_filter = "s.teacher_id IS NOT NULL";
+		duty_filter = "true";
+	}
+	memset(&scan, 0, sizeof(scan));
+	scan.keep = work;
+	flat_items_init(&scan.items, work);
+	flat_scan(psprintf("%sSELECT t.id, t.name FROM %s AS t%s ORDER BY t.id", keys, m->teachers,
+					   scope->has_centre ? " WHERE t.id IN (SELECT k.teacher_id FROM keys AS k)" : ""),
+			  teacher_name_row, &scan);
+	flat_scan(psprintf("%sSELECT s.teacher_id, s.school_year, s.centre_id, s.id, false, s.slot FROM %s AS s WHERE %s"
+					   " UNION ALL"
+					   " SELECT d.teacher_id, d.school_year, d.centre_id, d.id, true, d.slot FROM %s AS d WHERE %s",
+					   keys, m->sessions, session_filter, m->duties, duty_filter),
+			  teacher_item_row, &scan);
+	flat_items_sort(&scan.items);
 
 	memset(&k, 0, sizeof(k));
-	for (;;)
+	while (flat_items_next(&scan.items, &pos, &key, &subkey, &k))
 	{
-		uint64		i;
+		const char *teacher_name;
 
-		SPI_cursor_fetch(portal, true, FETCH_ROWS);
-		if (SPI_processed == 0)
-			break;
-		for (i = 0; i < SPI_processed; i++)
-		{
-			HeapTuple	tuple = SPI_tuptable->vals[i];
-			TupleDesc	desc = SPI_tuptable->tupdesc;
-			bool		isnull;
-			int64		teacher = DatumGetInt64(SPI_getbinval(tuple, desc, 1, &isnull));
-			char	   *year = SPI_getvalue(tuple, desc, 2);
-			int			start;
-			int			end;
-
-			if (!have_key || teacher != key_teacher || strcmp(year, key_year) != 0)
-			{
-				if (have_key)
-					report_teacher(r, &k, key_teacher, name, parse_school_year(key_year));
-				MemoryContextReset(per_teacher);
-				MemoryContextSwitchTo(per_teacher);
-				memset(&k, 0, sizeof(k));
-				have_key = true;
-				key_teacher = teacher;
-				key_year = pstrdup(year);
-				name = TextDatumGetCString(SPI_getbinval(tuple, desc, 3, &isnull));
-			}
-			if (!row_slot(tuple, desc, 4, &start, &end))
-				continue;
-			key_items_add(&k, start, end, 0,
-						  DatumGetBool(SPI_getbinval(tuple, desc, 5, &isnull)) ? ST_DUTY : 0,
-						  DatumGetInt64(SPI_getbinval(tuple, desc, 7, &isnull)),
-						  DatumGetInt64(SPI_getbinval(tuple, desc, 6, &isnull)));
-		}
-		SPI_freetuptable(SPI_tuptable);
+		while (name < scan.nnames && scan.names[name].id < key)
+			name++;
+		teacher_name = name < scan.nnames && scan.names[name].id == key ? scan.names[name].name : NULL;
+		MemoryContextSwitchTo(per_teacher);
+		report_teacher(r, &k, key, teacher_name ? teacher_name : psprintf(INT64_FORMAT, key), (int) subkey);
+		MemoryContextSwitchTo(work);
+		MemoryContextReset(per_teacher);
 	}
-	if (have_key)
-		report_teacher(r, &k, key_teacher, name, parse_school_year(key_year));
-	SPI_cursor_close(portal);
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(per_teacher);
-}
-
-static void
-report_centre_finding(void *context, const FindingSubject *subject, const st_finding *f)
-{
-	ReportEmit	e;
-
-	e.report = (Report *) context;
-	e.subject = subject;
-	e.subject_name = NULL;
-	report_finding(&e, f);
-}
-
-/* guard_coverage and directive_presence of the centres in scope, through approval.c's scan. */
-static void
-report_centres(Report *r, const char *centre_scope, MemoryContext work)
-{
-	ViolationCollector collector;
-
-	violations_init(&collector, r->model);
-	collector.report = report_centre_finding;
-	collector.report_context = r;
-	approval_scan_centres(&collector,
-						  psprintf("SELECT DISTINCT g.centre_id, g.school_year::pg_catalog.text FROM %s AS g WHERE %s",
-								   r->model->class_groups, centre_scope),
-						  work);
 }
 
 /*
@@ -478,13 +794,9 @@ timetable_violations(PG_FUNCTION_ARGS)
 	MemoryContext old;
 	MemoryContext work;
 	Report		r;
-	SpiScope	scope;
+	SpiScope	spi;
+	Scope		scope;
 	char	   *model_name;
-	char	   *group_scope;
-	char	   *session_scope;
-	char	   *duty_scope;
-	char	   *centre_scope;
-	bool		one_group;
 
 	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) || !(rsinfo->allowedModes & SFRM_Materialize))
 		ereport(ERROR,
@@ -495,8 +807,12 @@ timetable_violations(PG_FUNCTION_ARGS)
 				errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				errmsg("the model's schema must be named"));
 	model_name = NameStr(*PG_GETARG_NAME(0));
-	one_group = !PG_ARGISNULL(2);
-	if (one_group && PG_ARGISNULL(1))
+	memset(&scope, 0, sizeof(scope));
+	scope.has_centre = !PG_ARGISNULL(1);
+	scope.centre_id = scope.has_centre ? PG_GETARG_INT64(1) : 0;
+	scope.has_group = !PG_ARGISNULL(2);
+	scope.group_id = scope.has_group ? PG_GETARG_INT64(2) : 0;
+	if (scope.has_group && !scope.has_centre)
 		ereport(ERROR,
 				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				errmsg("a group is named by its centre and its id"),
@@ -516,30 +832,14 @@ timetable_violations(PG_FUNCTION_ARGS)
 	r.severity_warning = enum_value("schooltime.severity", "warning");
 	MemoryContextSwitchTo(old);
 
-	if (one_group)
-	{
-		group_scope = psprintf("g.centre_id OPERATOR(pg_catalog.=) " INT64_FORMAT " AND g.id OPERATOR(pg_catalog.=) " INT64_FORMAT,
-							   PG_GETARG_INT64(1), PG_GETARG_INT64(2));
-		session_scope = duty_scope = centre_scope = NULL;
-	}
-	else if (!PG_ARGISNULL(1))
-	{
-		group_scope = psprintf("g.centre_id OPERATOR(pg_catalog.=) " INT64_FORMAT, PG_GETARG_INT64(1));
-		session_scope = psprintf("s.centre_id OPERATOR(pg_catalog.=) " INT64_FORMAT, PG_GETARG_INT64(1));
-		duty_scope = psprintf("d.centre_id OPERATOR(pg_catalog.=) " INT64_FORMAT, PG_GETARG_INT64(1));
-		centre_scope = group_scope;
-	}
-	else
-		group_scope = session_scope = duty_scope = centre_scope = "true";
-
+	/* each family's rows are freed before the next is read: memory peaks at one family's */
 	work = AllocSetContextCreate(CurrentMemoryContext, "schooltime report", ALLOCSET_DEFAULT_SIZES);
-	spi_scope_begin(&scope);
-	report_groups(&r, group_scope, work);
-	if (session_scope)
-		report_teachers(&r, session_scope, duty_scope, work);
-	if (centre_scope)
-		report_centres(&r, centre_scope, work);
-	spi_scope_end(&scope);
+	spi_scope_begin(&spi);
+	report_groups_and_centres(&r, &scope, work);
+	MemoryContextReset(work);
+	if (!scope.has_group)
+		report_teachers(&r, &scope, work);
+	spi_scope_end(&spi);
 	MemoryContextDelete(work);
 
 	rsinfo->returnMode = SFRM_Materialize;

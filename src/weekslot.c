@@ -80,12 +80,37 @@ weektimerange_canonical(PG_FUNCTION_ARGS)
 bool
 weekslot_bounds(Datum slot, int *start, int *end)
 {
-	RangeType  *range = DatumGetRangeTypeP(slot);
-	TypeCacheEntry *typcache = lookup_type_cache(RangeTypeGetOid(range),
-												 TYPECACHE_RANGE_INFO);
+	/* typcache entries live as long as the backend: one lookup per range type */
+	static TypeCacheEntry *typcache = NULL;
+	struct varlena *raw = (struct varlena *) DatumGetPointer(slot);
+	union
+	{
+		RangeType	range;
+		int64		align;		/* as palloc would align it */
+		char		bytes[64];
+	}			aligned;
+	RangeType  *range;
 	RangeBound	lower;
 	RangeBound	upper;
 	bool		empty;
+
+	/*
+	 * A slot read from a table has a short header; a range needs the long
+	 * one.  Slots are a few bytes, so the copy goes on the stack rather than
+	 * into a palloc'd chunk per row (the compliance report reads millions).
+	 */
+	if (VARATT_IS_SHORT(raw) && VARSIZE_SHORT(raw) - VARHDRSZ_SHORT + VARHDRSZ <= sizeof(aligned.bytes))
+	{
+		Size		data = VARSIZE_SHORT(raw) - VARHDRSZ_SHORT;
+
+		memcpy(aligned.bytes + VARHDRSZ, VARDATA_SHORT(raw), data);
+		SET_VARSIZE(&aligned.range, data + VARHDRSZ);
+		range = &aligned.range;
+	}
+	else
+		range = DatumGetRangeTypeP(slot);
+	if (typcache == NULL || typcache->type_id != RangeTypeGetOid(range))
+		typcache = lookup_type_cache(RangeTypeGetOid(range), TYPECACHE_RANGE_INFO);
 
 	range_deserialize(typcache, range, &lower, &upper, &empty);
 	if (empty)
