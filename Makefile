@@ -26,6 +26,11 @@ PG_CONFIG   ?= pg_config
 PGXS        := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# Rebuild an object when a header it includes changes.
+override CFLAGS += -MMD -MP
+-include $(OBJS:.o=.d)
+EXTRA_CLEAN += $(OBJS:.o=.d)
+
 .SECONDEXPANSION:
 extension/$(EXTENSION)--%.sql: $$(sort $$(wildcard extension/%/*.sql))
 	cat $^ > $@

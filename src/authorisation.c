@@ -56,19 +56,25 @@ regime_type_oid(void)
 bool
 authorisation_covers(Oid table, const char *rule, const AuthorisationSubject *subject)
 {
+	return authorisation_find(table, rule, subject) != 0;
+}
+
+int64
+authorisation_find(Oid table, const char *rule, const AuthorisationSubject *subject)
+{
 	StringInfoData query;
 	Oid			argtypes[7];
 	Datum		values[7];
 	char		nulls[7] = "       ";
 	int			nargs = 0;
-	bool		covered;
+	int64		found = 0;
 	SpiScope	scope;
 	char		year[10];
 
 	snprintf(year, sizeof(year), "%04d-%04d", subject->school_year, subject->school_year + 1);
 	initStringInfo(&query);
 	appendStringInfo(&query,
-					 "SELECT 1 FROM %s AS a WHERE a.rule OPERATOR(pg_catalog.=) $1"
+					 "SELECT a.id FROM %s AS a WHERE a.rule OPERATOR(pg_catalog.=) $1"
 					 " AND a.centre_id OPERATOR(pg_catalog.=) $2"
 					 " AND a.school_year::pg_catalog.text OPERATOR(pg_catalog.=) $3"
 					 " AND ((a.group_id IS NULL AND a.session_id IS NULL AND a.outing_id IS NULL)",
@@ -116,11 +122,17 @@ authorisation_covers(Oid table, const char *rule, const AuthorisationSubject *su
 		argtypes[nargs] = regime_type_oid();
 		values[nargs++] = ObjectIdGetDatum(subject->regime);
 	}
-	appendStringInfoString(&query, " LIMIT 1");
+	/* the most specific first: a session's, then the group's, then the centre's */
+	appendStringInfoString(&query, " ORDER BY a.session_id IS NULL, a.group_id IS NULL, a.id LIMIT 1");
 
 	spi_scope_begin(&scope);
 	spi_exec_args_checked(query.data, nargs, argtypes, values, nulls, SPI_OK_SELECT);
-	covered = SPI_processed > 0;
+	if (SPI_processed > 0)
+	{
+		bool		isnull;
+
+		found = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	}
 	spi_scope_end(&scope);
-	return covered;
+	return found;
 }

@@ -38,4 +38,7 @@ extern Oid	authorisation_table(const char *qualified_name, const char *trigger_n
 /* True if the table holds an authorisation of rule covering the subject. */
 extern bool authorisation_covers(Oid table, const char *rule, const AuthorisationSubject *subject);
 
+/* The id of the most specific authorisation covering the subject, or 0. */
+extern int64 authorisation_find(Oid table, const char *rule, const AuthorisationSubject *subject);
+
 #endif							/* SCHOOLTIME_AUTHORISATION_H */

@@ -56,30 +56,31 @@ year_text(int year)
 	return psprintf("%d-%d", year, year + 1);
 }
 
-/* The item of the key with that id, to show its slot. */
-static const st_item *
-find_item(const FindingSubject *s, int64 id, int64 *centre)
+/* The index of the key's item with that id and flags, or -1. */
+static int
+find_item(const FindingSubject *s, int64 id, unsigned flags)
 {
 	int			i;
 
 	for (i = 0; i < s->nitems; i++)
-		if (s->items[i].id == id)
-		{
-			*centre = s->item_centres ? s->item_centres[i] : s->centre_id;
-			return &s->items[i];
-		}
-	*centre = s->centre_id;
-	return NULL;
+		if (s->items[i].id == id && (s->items[i].flags & ST_DUTY) == (flags & ST_DUTY))
+			return i;
+	return -1;
 }
 
 static char *
 item_text(const FindingSubject *s, int64 id, unsigned flags, bool with_group)
 {
-	int64		centre;
-	const st_item *item = find_item(s, id, &centre);
-	char	   *label = model_item_label(s->model, centre, id, (flags & ST_DUTY) != 0, with_group);
+	int			i = find_item(s, id, flags);
+	char	  **known = with_group ? s->item_group_labels : s->item_labels;
+	char	   *label;
 
-	return item ? psprintf("%s (%s)", label, slot_text(item->start, item->end)) : label;
+	if (i >= 0 && known && known[i])
+		label = known[i];
+	else
+		label = model_item_label(s->model, i >= 0 && s->item_centres ? s->item_centres[i] : s->centre_id,
+								 id, (flags & ST_DUTY) != 0, with_group);
+	return i >= 0 ? psprintf("%s (%s)", label, slot_text(s->items[i].start, s->items[i].end)) : label;
 }
 
 /* "exactly 30 h", "at least 4 h", "between 1 h and 2 h" */
@@ -322,17 +323,19 @@ finding_text(const FindingSubject *subject, const st_finding *f, FindingText *ou
 	out->rule = st_rule_code(f->rule);
 	if (strcmp(subject->kind, "group") == 0)
 	{
-		out->label = model_group_label(subject->model, subject->centre_id, subject->id);
+		out->label = subject->label ? pstrdup(subject->label)
+			: model_group_label(subject->model, subject->centre_id, subject->id);
 		group_text(subject, f, out);
 	}
 	else if (strcmp(subject->kind, "teacher") == 0)
 	{
-		out->label = model_teacher_label(subject->model, subject->id);
+		out->label = subject->label ? pstrdup(subject->label) : model_teacher_label(subject->model, subject->id);
 		teacher_text(subject, f, out);
 	}
 	else
 	{
-		out->label = model_centre_label(subject->model, subject->centre_id);
+		out->label = subject->label ? pstrdup(subject->label)
+			: model_centre_label(subject->model, subject->centre_id);
 		centre_text(subject, f, out);
 	}
 	capitalize(out->detail);

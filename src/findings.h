@@ -27,6 +27,10 @@ typedef struct FindingSubject
 	const st_item *items;
 	const int64 *item_centres;
 	int			nitems;
+	/* names already read by the caller's query; NULL: look them up */
+	const char *label;			/* 'group "1r ESO A"' */
+	char	  **item_labels;	/* '"Matemàtiques"', parallel to items */
+	char	  **item_group_labels;	/* '"Matemàtiques" of group "1r ESO A"' or 'a guard duty' */
 } FindingSubject;
 
 typedef struct FindingText

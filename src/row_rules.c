@@ -15,6 +15,7 @@
 
 #include "authorisation.h"
 #include "catalogue.h"
+#include "row_findings.h"
 #include "enforcement.h"
 #include "trigger_args.h"
 #include "violation.h"
@@ -130,127 +131,30 @@ authorised(const RowContext *ctx, const char *rule)
 	return authorisation_covers(ctx->authorisations, rule, &subject);
 }
 
-/* What every message about this row starts with: 'session of group "1r ESO A" on Monday'. */
-static char *
-session_subject(const RowContext *ctx, int weekday)
-{
-	return psprintf("session of %s on %s",
-					describe_referenced(ctx->rel, ctx->tuple, ctx->columns->attno[COL_GROUP], "group",
-										ctx->columns->name[COL_GROUP_LABEL]),
-					wt_weekday_long(weekday));
-}
-
-static char *
-slot_text(int start, int end)
-{
-	char		buf[WS_FORMAT_LEN];
-
-	weekslot_format(start, end, buf);
-	return pstrdup(buf);
-}
-
+/*
+ * Raises the first finding that is an error and is not authorised.  Its
+ * text names the group, which costs a query, so only a broken rule pays it.
+ */
 static void
-check_weekday(const RowContext *ctx,
-			  const RegimeLimits *limits, int start, int end)
+raise_first(const RowContext *ctx, const RegimeLimits *limits, int start, int end,
+			const RowFinding *findings, int n)
 {
-	int			day = wt_weekday(start);
-	const RuleEntry *rule;
+	int			i;
 
-	if (day >= limits->first_weekday && day <= limits->last_weekday)
-		return;
-	rule = catalogue_rule("weekday");
-	if (!rule->is_error || authorised(ctx, "weekday"))
-		return;
-	raise_violation(ctx->rel, "weekday",
-					psprintf("%s is outside the lective week",
-							 session_subject(ctx, day)),
-					psprintf("In %d-%d, sessions of %s run from %s to %s; the session is %s (%s).",
-							 limits->school_year, limits->school_year + 1, limits->regime_name,
-							 wt_weekday_long(limits->first_weekday),
-							 wt_weekday_long(limits->last_weekday),
-							 slot_text(start, end), format_sections(rule->sections)),
-					psprintf("Move the session to a day from %s to %s.",
-							 wt_weekday_long(limits->first_weekday),
-							 wt_weekday_long(limits->last_weekday)));
-}
+	for (i = 0; i < n; i++)
+	{
+		char	   *message;
+		char	   *detail;
+		char	   *hint;
 
-static void
-check_window(const RowContext *ctx,
-			 const RegimeLimits *limits, int start, int end)
-{
-	int			day = wt_weekday(start);
-	int			day_start = (day - 1) * WT_MINUTES_PER_DAY;
-	int			from = start - day_start;
-	int			to = end - day_start;
-	bool		too_early = from < limits->window_start;
-	char	   *detail;
-
-	if (!too_early && to <= limits->window_end)
-		return;
-	if (!catalogue_rule("window")->is_error || authorised(ctx, "window"))
-		return;
-	detail = psprintf("In %d-%d, sessions of %s lie within %s-%s; the session is %s (%s).",
-					  limits->school_year, limits->school_year + 1, limits->regime_name,
-					  format_minute_of_day(limits->window_start),
-					  format_minute_of_day(limits->window_end),
-					  slot_text(start, end), format_sections(limits->section));
-	if (too_early)
-		raise_violation(ctx->rel, "window",
-						psprintf("%s starts at %s, before the %s window opens at %s",
-								 session_subject(ctx, day),
-								 format_minute_of_day(from), limits->regime_name,
-								 format_minute_of_day(limits->window_start)),
-						detail,
-						psprintf("Start the session at %s or later.",
-								 format_minute_of_day(limits->window_start)));
-	raise_violation(ctx->rel, "window",
-					psprintf("%s ends at %s, after the %s window closes at %s",
-							 session_subject(ctx, day),
-							 to > WT_MINUTES_PER_DAY ? "the next day" : format_minute_of_day(to),
-							 limits->regime_name,
-							 format_minute_of_day(limits->window_end)),
-					detail,
-					psprintf("End the session at %s or earlier.",
-							 format_minute_of_day(limits->window_end)));
-}
-
-static char *
-length_bounds_text(const RegimeLimits *limits)
-{
-	if (limits->session_min != NO_LIMIT && limits->session_max != NO_LIMIT)
-		return psprintf("between %d and %d minutes", limits->session_min, limits->session_max);
-	if (limits->session_min != NO_LIMIT)
-		return psprintf("at least %d minutes", limits->session_min);
-	return psprintf("at most %d minutes", limits->session_max);
-}
-
-static void
-check_session_length(const RowContext *ctx,
-					 const RegimeLimits *limits, int start, int end)
-{
-	int			minutes = end - start;
-	bool		too_short = limits->session_min != NO_LIMIT && minutes < limits->session_min;
-	bool		too_long = limits->session_max != NO_LIMIT && minutes > limits->session_max;
-	const RuleEntry *rule;
-
-	if (!too_short && !too_long)
-		return;
-	rule = catalogue_rule("session_length");
-	if (!rule->is_error || authorised(ctx, "session_length"))
-		return;
-	raise_violation(ctx->rel, "session_length",
-					psprintf("%s lasts %d minute%s, %s than the %s %s of %d",
-							 session_subject(ctx, wt_weekday(start)),
-							 minutes, minutes == 1 ? "" : "s", too_short ? "shorter" : "longer",
-							 limits->regime_name, too_short ? "minimum" : "maximum",
-							 too_short ? limits->session_min : limits->session_max),
-					psprintf("In %d-%d, sessions of %s last %s, class change included; the session is %s (%s).",
-							 limits->school_year, limits->school_year + 1, limits->regime_name,
-							 length_bounds_text(limits), slot_text(start, end),
-							 format_sections(limits->section)),
-					too_short
-					? psprintf("Lengthen the session to at least %d minutes.", limits->session_min)
-					: psprintf("Shorten the session to at most %d minutes.", limits->session_max));
+		if (!catalogue_rule(findings[i].rule)->is_error || authorised(ctx, findings[i].rule))
+			continue;
+		row_finding_text(limits, start, end, &findings[i],
+						 describe_referenced(ctx->rel, ctx->tuple, ctx->columns->attno[COL_GROUP], "group",
+											 ctx->columns->name[COL_GROUP_LABEL]),
+						 &message, &detail, &hint);
+		raise_violation(ctx->rel, findings[i].rule, message, detail, hint);
+	}
 }
 
 Datum
@@ -270,6 +174,9 @@ session_row_rules(PG_FUNCTION_ARGS)
 	int			start;
 	int			end;
 	const RegimeLimits *limits;
+	bool		is_class = true;
+	RowFinding	findings[3];
+	int			n;
 
 	require_trigger(fcinfo, "schooltime.session_row_rules()", true, true);
 	if (TRIGGER_FIRED_BY_DELETE(trigdata->tg_event))
@@ -297,22 +204,23 @@ session_row_rules(PG_FUNCTION_ARGS)
 	school_year = parse_school_year(TextDatumGetCString(value));
 
 	limits = catalogue_require_regime_limits(school_year, regime);
+
+	/* a recess is a gap in the group's day, not a class session */
+	if (columns->attno[COL_KIND] != InvalidAttrNumber)
+	{
+		value = heap_getattr(tuple, columns->attno[COL_KIND], desc, &isnull);
+		is_class = isnull || DatumGetObjectId(value) != catalogue_session_kinds()->recess;
+	}
+	n = row_findings(limits, start, end, is_class, findings);
+	if (n == 0)
+		return PointerGetDatum(tuple);
+
 	ctx.rel = rel;
 	ctx.tuple = tuple;
 	ctx.columns = columns;
 	ctx.authorisations = state->authorisations;
 	ctx.school_year = school_year;
 	ctx.regime = regime;
-	check_weekday(&ctx, limits, start, end);
-	check_window(&ctx, limits, start, end);
-
-	/* a recess is a gap in the group's day, not a class session */
-	if (columns->attno[COL_KIND] != InvalidAttrNumber)
-	{
-		value = heap_getattr(tuple, columns->attno[COL_KIND], desc, &isnull);
-		if (!isnull && DatumGetObjectId(value) == catalogue_session_kinds()->recess)
-			return PointerGetDatum(tuple);
-	}
-	check_session_length(&ctx, limits, start, end);
+	raise_first(&ctx, limits, start, end, findings, n);
 	return PointerGetDatum(tuple);
 }

@@ -62,9 +62,9 @@ violations_init(ViolationCollector *collector, const ModelTables *model)
 	collector->text_context = CurrentMemoryContext;
 }
 
-/* An authorisation of rule for the subject's group (or its centre, or sessions). */
-static bool
-group_authorised(const FindingSubject *subject, const char *rule, Datum *sessions, int nsessions,
+/* An authorisation of rule for the subject's group (or its centre, or sessions), or 0. */
+static int64
+group_authorisation(const FindingSubject *subject, const char *rule, Datum *sessions, int nsessions,
 				 const ModelTables *model)
 {
 	AuthorisationSubject who;
@@ -80,19 +80,19 @@ group_authorised(const FindingSubject *subject, const char *rule, Datum *session
 	who.nsessions = nsessions;
 	who.sessions = sessions;
 	who.session_type = INT8OID;
-	return authorisation_covers(model->authorisations_oid, rule, &who);
+	return authorisation_find(model->authorisations_oid, rule, &who);
 }
 
 /*
- * Whether an authorisation sets a finding aside.  continuous can be set
+ * The authorisation that sets a finding aside, or 0.  continuous can be set
  * aside only for a run that holds practice in the natural environment (2.6),
  * by an authorisation of the group, the centre or a session of the run;
  * free_afternoons (a singular timetable) and fp_single_shift by one of the
  * group or the centre.  schooltime.rule_exceptions and the authorisations
  * table's guard say which regimes may have them.
  */
-bool
-finding_authorised(const FindingSubject *subject, const st_finding *f, const ModelTables *model)
+int64
+finding_authorisation(const FindingSubject *subject, const st_finding *f, const ModelTables *model)
 {
 	Datum	   *sessions;
 	int			nsessions = 0;
@@ -100,11 +100,11 @@ finding_authorised(const FindingSubject *subject, const st_finding *f, const Mod
 	int			i;
 
 	if (strcmp(subject->kind, "group") != 0)
-		return false;
+		return 0;
 	if (f->rule == ST_FREE_AFTERNOONS || f->rule == ST_SINGLE_SHIFT)
-		return group_authorised(subject, st_rule_code(f->rule), NULL, 0, model);
+		return group_authorisation(subject, st_rule_code(f->rule), NULL, 0, model);
 	if (f->rule != ST_CONTINUOUS)
-		return false;
+		return 0;
 	sessions = palloc(sizeof(Datum) * Max(subject->nitems, 1));
 	for (i = 0; i < subject->nitems; i++)
 	{
@@ -115,7 +115,7 @@ finding_authorised(const FindingSubject *subject, const st_finding *f, const Mod
 		outdoor |= (item->flags & ST_OUTDOOR) != 0;
 		sessions[nsessions++] = Int64GetDatum(item->id);
 	}
-	return outdoor && group_authorised(subject, "continuous", sessions, nsessions, model);
+	return outdoor ? group_authorisation(subject, "continuous", sessions, nsessions, model) : 0;
 }
 
 void
@@ -123,9 +123,14 @@ violations_add(ViolationCollector *collector, const FindingSubject *subject, con
 {
 	MemoryContext old;
 
+	if (collector->report)
+	{
+		collector->report(collector->report_context, subject, f);
+		return;
+	}
 	if (!catalogue_rule(st_rule_code(f->rule))->is_error)
 		return;
-	if (finding_authorised(subject, f, collector->model))
+	if (finding_authorisation(subject, f, collector->model) != 0)
 		return;
 	collector->count++;
 	if (collector->count > 1 && !collector->keep_all)

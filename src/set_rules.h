@@ -26,6 +26,9 @@ typedef struct ViolationCollector
 	MemoryContext text_context;
 	bool		keep_all;		/* word every violation, not only the first */
 	List	   *all;			/* of FindingText *, when keep_all */
+	/* set by the compliance report: every finding goes here instead */
+	void		(*report) (void *context, const FindingSubject *subject, const st_finding *finding);
+	void	   *report_context;
 } ViolationCollector;
 
 extern void violations_init(ViolationCollector *collector, const ModelTables *model);
@@ -34,9 +37,9 @@ extern void violations_init(ViolationCollector *collector, const ModelTables *mo
 extern void violations_add(ViolationCollector *collector, const FindingSubject *subject,
 						   const st_finding *finding);
 
-/* Whether an authorisation sets a finding aside (continuous, free_afternoons, fp_single_shift). */
-extern bool finding_authorised(const FindingSubject *subject, const st_finding *finding,
-							   const ModelTables *model);
+/* The authorisation that sets a finding aside (continuous, free_afternoons, fp_single_shift), or 0. */
+extern int64 finding_authorisation(const FindingSubject *subject, const st_finding *finding,
+								   const ModelTables *model);
 
 /* Raises the first violation, if any, saying how many more there are. */
 extern void violations_raise(const ViolationCollector *collector, Relation rel, const char *prefix);
