@@ -61,7 +61,9 @@ BEGIN
       AND (t.tgenabled = 'D') IS DISTINCT FROM coalesce(
               (SELECT w.event = 'trigger disabled' FROM schooltime.unchecked_writes AS w
                WHERE w.relation = t.tgrelid::regclass::text AND w.trigger_name = t.tgname
-               ORDER BY w.id DESC LIMIT 1), false);
+               ORDER BY w.id DESC LIMIT 1), false)
+    -- one ALTER TABLE may switch several triggers: record them in a fixed order
+    ORDER BY t.tgrelid::regclass::text, t.tgname;
 END
 $switches$;
 COMMENT ON FUNCTION schooltime.record_trigger_switches() IS
