@@ -21,7 +21,7 @@ COMMENT ON TABLE schooltime.subject_areas IS
 'Subject areas the split-session rules name (Tecnologia, Ciències de la Naturalesa, Llengua Estrangera...), each with a case-insensitive regular expression matched against sessions.subject; a session belongs to the first area, in position order, whose pattern matches (a model''s session_subject_areas can pin it to another).';
 COMMENT ON COLUMN schooltime.subject_areas.area IS 'code of the area, as split_requirements and session_subject_areas name it';
 COMMENT ON COLUMN schooltime.subject_areas.position IS 'areas are tried in this order; the first whose pattern matches wins, so that "Educació física" is physical education before "física" is physics';
-COMMENT ON COLUMN schooltime.subject_areas.pattern IS 'POSIX regular expression matched with ~* (case-insensitive) against the subject; accented letters are written as "." because case-folding of non-ASCII letters depends on the database''s locale';
+COMMENT ON COLUMN schooltime.subject_areas.pattern IS 'POSIX regular expression matched with ~* (case-insensitive) against the subject; accented letters are written as "." and a word''s end after one as ($|[^a-z]), because whether a non-ASCII letter folds case or is a word character depends on the database''s locale';
 COMMENT ON COLUMN schooltime.subject_areas.name_en IS 'name of the area in English';
 COMMENT ON COLUMN schooltime.subject_areas.name_ca IS 'name of the area in Catalan, as the document writes it';
 COMMENT ON COLUMN schooltime.subject_areas.source IS 'where the area and its pattern come from';
@@ -35,13 +35,13 @@ FROM (VALUES
     ('second_foreign_language', 20, 'segona llengua estrangera|segunda lengua extranjera|second foreign language',
      'second foreign language', 'Segona Llengua Estrangera',
      'schooltime: an optional subject, kept apart from the foreign language that section 4.1.1.1 splits.'),
-    ('foreign_language', 30, 'llengua estrangera|lengua extranjera|foreign language|\m(angl.sa?|ingl.sa?|english|franc.sa?|french|alemany|alemanya|alem.n|alemana|german|itali.|italiana|italiano|italian)\M',
+    ('foreign_language', 30, 'llengua estrangera|lengua extranjera|foreign language|\m(angl.sa?|ingl.sa?|english|franc.sa?|french|alemany|alemanya|alem.n|alemana|german|itali.|italiana|italiano|italian)($|[^a-z])',
      'foreign language', 'Llengua Estrangera',
      'Organització del temps escolar 2018, 4.1.1.1 ("Llengua Estrangera"); the language names are schooltime''s.'),
-    ('catalan', 40, '\mcatal(.|ana|.n)\M',
+    ('catalan', 40, '\mcatal(ana|.n|.)($|[^a-z])',
      'Catalan language and literature', 'Llengua Catalana i Literatura',
      'Organització del temps escolar 2018, 4.1.1.1 ("Llengua Catalana i Literatura").'),
-    ('spanish', 50, '\mcastell(.|ana|ano)\M|\mspanish\M|\mespa.ol\M',
+    ('spanish', 50, '\mcastell(ana|ano|.)($|[^a-z])|\mspanish\M|\mespa.ol\M',
      'Spanish language and literature', 'Llengua Castellana i Literatura',
      'Organització del temps escolar 2018, 4.1.1.1 ("Llengua Castellana i Literatura").'),
     ('industrial_technology', 60, 'tecnolog.a (industrial|i enginyeria|e ingenier.a)|industrial technology|technology and engineering',
@@ -194,6 +194,10 @@ SELECT schooltime.register_catalogue_table('schooltime.group_teacher_limits', '{
 GRANT SELECT ON schooltime.subject_areas, schooltime.split_requirements, schooltime.optional_group_limits,
     schooltime.group_teacher_limits TO PUBLIC;
 
+-- optional_ratio is an average over a centre's optional-subject groups of a
+-- stage: its violations are about the centre, not about one group.
+UPDATE schooltime.rules SET subject = 'centre' WHERE code = 'optional_ratio';
+
 ------------------------------------------------------------------------
 -- Small helpers for the reports' sentences
 
@@ -287,8 +291,8 @@ BEGIN
     END IF;
     -- Rounded up to hundredths, so that a share shown above the threshold
     -- is one that loses continuous assessment, and one shown at it keeps it.
-    absence_percent := CASE WHEN lective_minutes = 0 THEN 0
-                            ELSE ceil(unjustified_minutes * 10000 / lective_minutes) / 100 END;
+    absence_percent := CASE WHEN lective_minutes = 0 THEN 0.00
+                            ELSE round(ceil(unjustified_minutes * 10000 / lective_minutes) / 100, 2) END;
     IF threshold.regime IS NULL THEN
         RETURN;
     END IF;
@@ -369,9 +373,59 @@ BEGIN
         COMMENT ON COLUMN %1$I.pupil_attendance.unjustified_minutes IS 'lective minutes missed without justification';
         COMMENT ON COLUMN %1$I.pupil_attendance.recorded_on IS 'the day the counts were taken';
     $sql$, schema_name);
+
+    -- The compliance views: each runs schooltime.check() over the model once.
+    EXECUTE format($sql$
+        CREATE OR REPLACE VIEW %1$I.compliance_by_centre AS
+        WITH v AS (SELECT * FROM schooltime.check(%2$L)),
+             per_rule AS (SELECT v.centre_id, v.rule, count(*) AS n FROM v
+                          WHERE v.authorisation_id IS NULL GROUP BY v.centre_id, v.rule)
+        SELECT c.id AS centre_id, c.code, c.name, c.territory,
+               (SELECT count(*) FROM %1$I.class_groups AS g WHERE g.centre_id = c.id) AS groups,
+               count(v.rule) FILTER (WHERE v.authorisation_id IS NULL) AS violations,
+               count(v.rule) FILTER (WHERE v.authorisation_id IS NULL AND v.severity = 'error') AS errors,
+               count(v.rule) FILTER (WHERE v.authorisation_id IS NULL AND v.severity = 'warning') AS warnings,
+               count(v.rule) FILTER (WHERE v.authorisation_id IS NOT NULL) AS authorised,
+               coalesce((SELECT jsonb_object_agg(p.rule, p.n) FROM per_rule AS p WHERE p.centre_id = c.id), '{}') AS by_rule
+        FROM %1$I.centres AS c
+        LEFT JOIN v ON v.centre_id = c.id
+        GROUP BY c.id;
+        COMMENT ON VIEW %1$I.compliance_by_centre IS 'Compliance of each centre (schooltime.check()): its class groups, its violations (errors and warnings, and per rule in by_rule) and, apart, the authorised exceptions.';
+
+        CREATE OR REPLACE VIEW %1$I.compliance_by_centre_rule AS
+        SELECT c.id AS centre_id, c.name AS centre_name, c.territory, v.rule, v.severity,
+               count(*) FILTER (WHERE v.authorisation_id IS NULL) AS violations,
+               count(*) FILTER (WHERE v.authorisation_id IS NOT NULL) AS authorised
+        FROM schooltime.check(%2$L) AS v
+        JOIN %1$I.centres AS c ON c.id = v.centre_id
+        GROUP BY c.id, v.rule, v.severity;
+        COMMENT ON VIEW %1$I.compliance_by_centre_rule IS 'For each centre and each rule it breaks (schooltime.check()): the rule''s severity, its violations, and apart the authorised exceptions.';
+
+        CREATE OR REPLACE VIEW %1$I.compliance_by_rule AS
+        WITH v AS (SELECT * FROM schooltime.check(%2$L))
+        SELECT r.code AS rule, r.severity, schooltime.section_text(array_to_string(r.sections, ', ')) AS sections, r.subject,
+               count(v.rule) FILTER (WHERE v.authorisation_id IS NULL) AS violations,
+               count(v.rule) FILTER (WHERE v.authorisation_id IS NOT NULL) AS authorised,
+               count(DISTINCT v.centre_id) FILTER (WHERE v.authorisation_id IS NULL) AS centres,
+               count(DISTINCT (v.subject, v.subject_id)) FILTER (WHERE v.rule IS NOT NULL AND v.authorisation_id IS NULL) AS subjects
+        FROM schooltime.rules AS r
+        LEFT JOIN v ON v.rule = r.code
+        GROUP BY r.code;
+        COMMENT ON VIEW %1$I.compliance_by_rule IS 'Every rule of schooltime.rules across the whole model (schooltime.check()): its violations, the centres and the subjects (groups, teachers, outings, pupils...) that break it, and apart the authorised exceptions.';
+
+        CREATE OR REPLACE VIEW %1$I.compliance_by_territory_rule AS
+        SELECT c.territory, v.rule, v.severity,
+               count(*) FILTER (WHERE v.authorisation_id IS NULL) AS violations,
+               count(*) FILTER (WHERE v.authorisation_id IS NOT NULL) AS authorised,
+               count(DISTINCT v.centre_id) FILTER (WHERE v.authorisation_id IS NULL) AS centres
+        FROM schooltime.check(%2$L) AS v
+        JOIN %1$I.centres AS c ON c.id = v.centre_id
+        GROUP BY c.territory, v.rule, v.severity;
+        COMMENT ON VIEW %1$I.compliance_by_territory_rule IS 'For each territory (centres.territory) and each rule broken there (schooltime.check()): the violations, the centres that break it, and apart the authorised exceptions.';
+    $sql$, schema_name, schema_name);
 END
 $part$;
 COMMENT ON FUNCTION schooltime.model_part_reports(name) IS
-'model part "reports": the sessions'' pinned subject areas, the optional-subject groups and the pupils'' attendance that the report-only rules read';
+'model part "reports": the sessions'' pinned subject areas, the optional-subject groups and the pupils'' attendance that the report-only rules read, and the compliance views compliance_by_centre, compliance_by_centre_rule, compliance_by_rule and compliance_by_territory_rule';
 INSERT INTO schooltime.model_parts VALUES
     ('reports', 60, 'schooltime.model_part_reports(name)', 'what the report-only rules read: subject areas pinned to sessions, optional-subject groups, pupils'' attendance; and the compliance views');

@@ -122,9 +122,9 @@ BEGIN
         RETURN QUERY EXECUTE format($q$
             SELECT (ROW('optional_ratio', r.severity, schooltime.section_text(l.section), c.id, 'centre', c.id, c.name,
                        NULL::integer, NULL::date, NULL::schooltime.weektimerange,
-                       ceil(t.pupils * 100.0 / t.groups) / 100, l.max_average_pupils, 'pupils',
+                       round(ceil(t.pupils * 100.0 / t.groups) / 100, 2), l.max_average_pupils, 'pupils',
                        format('centre "%%s" has %%s pupils on average per optional-subject group of %%s in %%s, more than %%s',
-                              c.name, schooltime.number_text(ceil(t.pupils * 100.0 / t.groups) / 100), rg.name_en, t.school_year,
+                              c.name, schooltime.number_text(round(ceil(t.pupils * 100.0 / t.groups) / 100, 2)), rg.name_en, t.school_year,
                               schooltime.number_text(l.max_average_pupils)),
                        format('Its %%s optional-subject group%%s of %%s in %%s %%s %%s pupils; %%sthe average per group is at most %%s (%%s).',
                               t.groups, CASE WHEN t.groups = 1 THEN '' ELSE 's' END, rg.name_en, t.school_year,
@@ -175,3 +175,7 @@ END
 $report$;
 COMMENT ON FUNCTION schooltime.report_rule_violations(name, bigint, bigint) IS
 'every violation of the report-only rules in a model, for one centre, one group or all: teachers_per_group (4.2), eso_split and batx_split (4.1.1.1), optional_ratio (4.1.1.1, one row per centre, year and stage; left out when a group is named) and attendance (3.2, one row per pupil); severity from schooltime.rules, figures from the catalogue; schooltime.check() includes them';
+
+INSERT INTO schooltime.violation_sources VALUES
+    ('reports', 60, 'schooltime.report_rule_violations(name, bigint, bigint)',
+     'the report-only rules: teachers_per_group, eso_split, batx_split, optional_ratio, attendance');

@@ -46,8 +46,8 @@ AS 'MODULE_PATHNAME', 'schooltime_teacher_week_figures' LANGUAGE C STABLE PARALL
 COMMENT ON FUNCTION schooltime.teacher_week_figures(schooltime.weekslot[], schooltime.weekslot[], schooltime.school_year) IS
 'the figures of a teacher''s week, measured by the kernel that enforces teacher_midday and teacher_week on write: minutes of lessons, of other duties and of both (each counted once where they overlap), on the working days of schooltime.staff_limits; the year''s limit (2250 minutes, 37 h 30 min); and the ISO weekdays that break teacher_midday. NULL arrays count as empty';
 
-CREATE FUNCTION schooltime.teacher_hours(model name, school_year schooltime.school_year DEFAULT NULL,
-                                         teacher_id bigint DEFAULT NULL)
+CREATE FUNCTION schooltime.teacher_hours(model name, for_school_year schooltime.school_year DEFAULT NULL,
+                                         for_teacher_id bigint DEFAULT NULL)
 RETURNS TABLE (teacher_id bigint, teacher_name text, centre_id bigint, school_year schooltime.school_year,
                lesson_minutes integer, duty_minutes integer, total_minutes integer, limit_minutes integer,
                over_limit boolean, midday_days integer[])
@@ -83,8 +83,8 @@ BEGIN
         JOIN %1$I.teachers AS t ON t.id = w.teacher_id
         CROSS JOIN LATERAL schooltime.teacher_week_figures(w.lessons, w.duties, w.school_year) AS f
         ORDER BY t.id, w.school_year
-    $q$, model) USING teacher_hours.school_year, teacher_hours.teacher_id;
+    $q$, model) USING for_school_year, for_teacher_id;
 END
 $hours$;
 COMMENT ON FUNCTION schooltime.teacher_hours(name, schooltime.school_year, bigint) IS
-'teachers'' weekly hours in a model, per teacher and school year (one teacher or year, or all): minutes of lessons, of other fixed duties, and in all, each minute counted once where they overlap, on the working days of schooltime.staff_limits; the year''s limit of the fixed week (rule teacher_week, 6.4); whether the total is over it; and the ISO weekdays that break teacher_midday (5.2). Teachers with nothing scheduled in a year are not listed';
+'teachers'' weekly hours in a model, per teacher and school year (for one year or one teacher if for_school_year or for_teacher_id is given): minutes of lessons, of other fixed duties, and in all, each minute counted once where they overlap, on the working days of schooltime.staff_limits; the year''s limit of the fixed week (rule teacher_week, 6.4); whether the total is over it; and the ISO weekdays that break teacher_midday (5.2). Teachers with nothing scheduled in a year are not listed';

@@ -36,7 +36,7 @@ AS $$
         ('half', 'half', 'meitat'),
         ('week', 'whole week', 'tota la setmana'),
         ('authorised', 'authorised', 'autoritzat'),
-        ('authorised_by', 'authorised by', 'autoritzat per'),
+        ('authorised_by', 'Authorised by', 'Autoritzat per'),
         ('on', 'on', 'el'),
         ('error', 'error', 'error'),
         ('warning', 'warning', 'avís'),
@@ -89,6 +89,7 @@ DECLARE
     subtitle text;
     violations jsonb;
     entries jsonb;
+    teacher_centre bigint;
 BEGIN
     IF model IS NULL OR to_regclass(format('%I.authorisations', model)) IS NULL THEN
         RAISE EXCEPTION 'schema % holds no schooltime model', coalesce(quote_ident(model), 'NULL')
@@ -124,26 +125,38 @@ BEGIN
         END IF;
     END IF;
 
+    -- a teacher's rules are checked with the first centre the teacher works
+    -- at that year: check() of a centre covers the whole week of every
+    -- teacher with a session or duty there
+    IF NOT is_group THEN
+        EXECUTE format('SELECT min(x.centre_id) FROM (SELECT s.centre_id FROM %1$I.sessions AS s WHERE s.teacher_id = $1 AND s.school_year = $2 '
+                       'UNION ALL SELECT d.centre_id FROM %1$I.duties AS d WHERE d.teacher_id = $1 AND d.school_year = $2) AS x', model)
+            INTO teacher_centre USING teacher_id, school_year;
+    END IF;
+
     -- the violations of the group or the teacher, numbered
-    EXECUTE format($q$
-        SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.mark), '[]')
-        FROM (SELECT row_number() OVER (ORDER BY v.weekday NULLS FIRST, lower(v.slot) NULLS FIRST, v.rule, v.message) AS mark,
-                     v.rule, v.severity::text AS severity, v.weekday AS day,
-                     CASE WHEN v.weekday IS NOT NULL AND v.slot IS NOT NULL
-                               AND schooltime.weekday(lower(v.slot)) = v.weekday
-                          THEN schooltime.minute_of_week(lower(v.slot)) - (v.weekday - 1) * 1440 END AS starts,
-                     CASE WHEN v.weekday IS NOT NULL AND v.slot IS NOT NULL
-                               AND schooltime.weekday(lower(v.slot)) = v.weekday
-                          THEN schooltime.minute_of_week(upper(v.slot)) - (v.weekday - 1) * 1440 END AS ends,
-                     v.slot::text AS slot, v.measured, v.limit_value, v.unit, v.message, v.detail, v.hint,
-                     v.authorisation_id, a.authorised_by, a.authorised_on, a.reason
-              FROM schooltime.check($1, $2, $3) AS v
-              LEFT JOIN %1$I.authorisations AS a ON a.centre_id = v.centre_id AND a.id = v.authorisation_id
-              WHERE CASE WHEN $4 IS NULL THEN v.subject = 'group' AND v.centre_id = $2 AND v.subject_id = $3
-                         ELSE v.subject = 'teacher' AND v.subject_id = $4 END) AS x
-    $q$, model)
-        INTO violations
-        USING model, CASE WHEN is_group THEN centre_id END, CASE WHEN is_group THEN group_id END, teacher_id;
+    violations := '[]';
+    IF is_group OR teacher_centre IS NOT NULL THEN
+        EXECUTE format($q$
+            SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.mark), '[]')
+            FROM (SELECT row_number() OVER (ORDER BY v.weekday NULLS FIRST, lower(v.slot) NULLS FIRST, v.rule, v.message) AS mark,
+                         v.rule, v.severity::text AS severity, v.weekday AS day,
+                         CASE WHEN v.weekday IS NOT NULL AND v.slot IS NOT NULL
+                                   AND schooltime.weekday(lower(v.slot)) = v.weekday
+                              THEN schooltime.minute_of_week(lower(v.slot)) - (v.weekday - 1) * 1440 END AS starts,
+                         CASE WHEN v.weekday IS NOT NULL AND v.slot IS NOT NULL
+                                   AND schooltime.weekday(lower(v.slot)) = v.weekday
+                              THEN schooltime.minute_of_week(upper(v.slot)) - (v.weekday - 1) * 1440 END AS ends,
+                         v.slot::text AS slot, v.measured, v.limit_value, v.unit, v.message, v.detail, v.hint,
+                         v.authorisation_id, a.authorised_by, a.authorised_on, a.reason
+                  FROM schooltime.check($1, $2, $3) AS v
+                  LEFT JOIN %1$I.authorisations AS a ON a.centre_id = v.centre_id AND a.id = v.authorisation_id
+                  WHERE CASE WHEN $4 IS NULL THEN v.subject = 'group' AND v.centre_id = $2 AND v.subject_id = $3
+                             ELSE v.subject = 'teacher' AND v.subject_id = $4 END) AS x
+        $q$, model)
+            INTO violations
+            USING model, CASE WHEN is_group THEN centre_id ELSE teacher_centre END, CASE WHEN is_group THEN group_id END, teacher_id;
+    END IF;
 
     -- the sessions (and a teacher's duties), each with the marks of the violations it is part of
     EXECUTE format($q$
@@ -170,8 +183,8 @@ BEGIN
                      i.kind, i.split_half, i.label,
                      (SELECT coalesce(array_agg(v.mark ORDER BY v.mark), '{}')
                       FROM jsonb_to_recordset($1) AS v (mark integer, day integer, slot schooltime.weektimerange)
-                      WHERE (v.slot IS NOT NULL AND v.slot OPERATOR(pg_catalog.&&) i.slot::schooltime.weektimerange)
-                         OR (v.slot IS NULL AND v.day = schooltime.weekday(i.slot))) AS marks
+                      WHERE v.day = schooltime.weekday(i.slot)
+                        AND (v.slot IS NULL OR v.slot OPERATOR(pg_catalog.&&) i.slot::schooltime.weektimerange)) AS marks
               FROM items AS i) AS e
     $q$, model)
         INTO entries
@@ -182,7 +195,7 @@ BEGIN
 END
 $layout$;
 COMMENT ON FUNCTION schooltime.week_layout(name, bigint, bigint, bigint, schooltime.school_year, text) IS
-'internal: what a group''s week (teacher_id NULL) or a teacher''s week in a school year shows, as jsonb: title, subtitle, the sessions and duties (day, start and end minute of the day, label, the marks of the violations they are part of) and the numbered violations of schooltime.check() with their authorisation';
+'internal: what a group''s week (teacher_id NULL) or a teacher''s week in a school year shows, as jsonb: title, subtitle, the sessions and duties (day, start and end minute of the day, label, and the marks of the violations of their day whose stretch of the week they share) and the numbered violations of schooltime.check() with their authorisation (who, when, why)';
 
 -- The time bands of a layout: the stretches between consecutive starts and
 -- ends of its entries, Monday to Friday, with the entries each one holds.
@@ -466,7 +479,8 @@ BEGIN
                              schooltime.xml_text(v.message),
                              CASE WHEN v.authorisation_id IS NULL THEN ''
                                   ELSE schooltime.xml_text(format(' [%s %s %s %s: %s]', schooltime.grid_word('authorised_by', lang),
-                                                                  v.authorised_by, schooltime.grid_word('on', lang), v.authorised_on, v.reason)) END);
+                                                                  v.authorised_by, schooltime.grid_word('on', lang),
+                                                                  to_char(v.authorised_on, 'YYYY-MM-DD'), v.reason)) END);
     END LOOP;
     out := out || '</svg>'::text;
     RETURN array_to_string(out, E'\n') || E'\n';
@@ -559,8 +573,8 @@ BEGIN
                                  coalesce(' <em>' || schooltime.xml_text(v.hint) || '</em>', ''),
                                  CASE WHEN v.authorisation_id IS NULL THEN ''
                                       ELSE format(' <strong>%s</strong>', schooltime.xml_text(format('%s %s %s %s: %s.',
-                                                  initcap(schooltime.grid_word('authorised_by', lang)), v.authorised_by,
-                                                  schooltime.grid_word('on', lang), v.authorised_on, v.reason))) END);
+                                                  schooltime.grid_word('authorised_by', lang), v.authorised_by,
+                                                  schooltime.grid_word('on', lang), to_char(v.authorised_on, 'YYYY-MM-DD'), v.reason))) END);
         END LOOP;
         out := out || '</ol>'::text;
     END IF;
