@@ -66,18 +66,23 @@ BEGIN
              AND (NOT q.public_only OR c.ownership = 'public')
             WHERE ($1 IS NULL OR g.centre_id = $1) AND ($2 IS NULL OR g.id = $2)
         ), ses AS (
-            SELECT s.centre_id, s.group_id, s.split_half, s.subject, p.area AS pinned
+            -- the group's sessions counted per subject (and pinned area) first:
+            -- a few rows per group to classify instead of one per session
+            SELECT s.centre_id, s.group_id, s.subject, p.area AS pinned, count(*) AS sessions,
+                   count(*) FILTER (WHERE s.split_half = 1) AS half1,
+                   count(*) FILTER (WHERE s.split_half = 2) AS half2
             FROM %1$I.sessions AS s
             LEFT JOIN %1$I.session_subject_areas AS p ON p.centre_id = s.centre_id AND p.session_id = s.id
             WHERE s.kind <> 'recess'
               AND (s.centre_id, s.group_id) IN (SELECT req.centre_id, req.group_id FROM req)
-        ), named AS (
+            GROUP BY s.centre_id, s.group_id, s.subject, p.area
+        ), named AS MATERIALIZED (
+            -- each distinct subject matched once
             SELECT n.subject, schooltime.subject_area(n.subject) AS area
             FROM (SELECT DISTINCT ses.subject FROM ses WHERE ses.pinned IS NULL) AS n
         ), counts AS (
-            SELECT ses.centre_id, ses.group_id, coalesce(ses.pinned, named.area) AS area, count(*) AS sessions,
-                   count(*) FILTER (WHERE ses.split_half = 1) AS half1,
-                   count(*) FILTER (WHERE ses.split_half = 2) AS half2
+            SELECT ses.centre_id, ses.group_id, coalesce(ses.pinned, named.area) AS area,
+                   sum(ses.sessions) AS sessions, sum(ses.half1) AS half1, sum(ses.half2) AS half2
             FROM ses LEFT JOIN named ON named.subject = ses.subject AND ses.pinned IS NULL
             GROUP BY 1, 2, 3
         ), found AS (
