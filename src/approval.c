@@ -62,6 +62,7 @@ check_group_week(ViolationCollector *collector, KeyItems *k, int64 centre_id, in
 	FindingSubject subject;
 	EmitContext e;
 
+	key_items_sort(k);
 	group_limits_from(limits, &gl);
 	memset(&subject, 0, sizeof(subject));
 	subject.model = collector->model;
@@ -92,7 +93,7 @@ approval_scan_groups(ViolationCollector *collector, const char *keys_sql, bool a
 								 " LEFT JOIN %s AS s ON s.centre_id OPERATOR(pg_catalog.=) g.centre_id"
 								 "  AND s.group_id OPERATOR(pg_catalog.=) g.id"
 								 " WHERE (g.centre_id, g.id) IN (%s)%s"
-								 " ORDER BY g.centre_id, g.id, s.slot",
+								 " ORDER BY g.centre_id, g.id",
 								 m->class_groups, m->centres, m->sessions, keys_sql,
 								 approved_only ? " AND g.approval OPERATOR(pg_catalog.<>) 'draft'::schooltime.approval_state" : "");
 	Portal		portal = open_fresh_cursor(query);
@@ -171,6 +172,9 @@ check_centre(ViolationCollector *collector, CentreWeek *w, int64 centre_id, int 
 	FindingSubject subject;
 	EmitContext e;
 
+	key_items_sort(&w->lective);
+	key_items_sort(&w->guards);
+	key_items_sort(&w->present);
 	memset(&subject, 0, sizeof(subject));
 	subject.model = collector->model;
 	subject.centre_id = centre_id;
@@ -216,7 +220,7 @@ approval_scan_centres(ViolationCollector *collector, const char *keys_sql, Memor
 		"  UNION ALL"
 		"  SELECT k.centre_id, k.school_year, -1, NULL, false, c.min_guards"
 		"  FROM keys AS k (centre_id, school_year) JOIN %4$s AS c ON c.id OPERATOR(pg_catalog.=) k.centre_id"
-		" ) AS x ORDER BY x.centre_id, x.school_year, x.part, x.slot",
+		" ) AS x ORDER BY x.centre_id, x.school_year, x.part",
 		m->sessions, m->duties, m->teachers, m->centres, keys_sql);
 	Portal		portal = open_fresh_cursor(query);
 	CentreWeek	w;

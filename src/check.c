@@ -8,8 +8,9 @@
  * the kernels of kernels.c for a group's, teacher's or centre's week, the
  * words of findings.c), over the whole model instead of the keys one
  * statement touched, and reports every finding rather than refusing at the
- * first.  Names are read in the scanning queries, never finding by
- * finding.
+ * first.  Groups' and teachers' names come with the scanning queries;
+ * a session's or duty's words are looked up only for the findings that
+ * name one (overlaps), so that a compliant region costs no string work.
  */
 #include "schooltime.h"
 
@@ -164,32 +165,6 @@ report_finding(void *context, const st_finding *f)
 	report_row(e->report, &row);
 }
 
-/* A key's items with the names the messages need. */
-typedef struct NamedItems
-{
-	KeyItems	k;
-	char	  **labels;
-	char	  **group_labels;
-	int			capacity;
-} NamedItems;
-
-static void
-named_add(NamedItems *n, int start, int end, int half, unsigned flags, int64 id, int64 centre,
-		  char *label, char *group_label)
-{
-	key_items_add(&n->k, start, end, half, flags, id, centre);
-	if (n->capacity < n->k.capacity)
-	{
-		n->labels = n->labels ? repalloc(n->labels, sizeof(char *) * n->k.capacity)
-			: palloc(sizeof(char *) * n->k.capacity);
-		n->group_labels = n->group_labels ? repalloc(n->group_labels, sizeof(char *) * n->k.capacity)
-			: palloc(sizeof(char *) * n->k.capacity);
-		n->capacity = n->k.capacity;
-	}
-	n->labels[n->k.n - 1] = label;
-	n->group_labels[n->k.n - 1] = group_label;
-}
-
 /* The authorisation of a row rule for a session (its group, its centre), or 0. */
 static int64
 row_authorisation(Report *r, const char *rule, int64 centre_id, int64 group_id, int64 session_id,
@@ -213,7 +188,7 @@ row_authorisation(Report *r, const char *rule, int64 centre_id, int64 group_id, 
 }
 
 static void
-report_group(Report *r, NamedItems *n, int64 centre_id, int64 group_id, const char *name,
+report_group(Report *r, KeyItems *k, int64 centre_id, int64 group_id, const char *name,
 			 const RegimeLimits *limits, bool public_centre)
 {
 	st_group_limits gl;
@@ -228,6 +203,7 @@ report_group(Report *r, NamedItems *n, int64 centre_id, int64 group_id, const ch
 	if (limits->midday_break_min != NO_LIMIT || limits->morning_min != NO_LIMIT)
 		checks |= ST_CHECK_PRIMARY_DAY;
 
+	key_items_sort(k);
 	group_limits_from(limits, &gl);
 	memset(&subject, 0, sizeof(subject));
 	subject.model = r->model;
@@ -236,18 +212,16 @@ report_group(Report *r, NamedItems *n, int64 centre_id, int64 group_id, const ch
 	subject.id = group_id;
 	subject.school_year = limits->school_year;
 	subject.limits = limits;
-	subject.items = n->k.items;
-	subject.item_centres = n->k.centres;
-	subject.nitems = n->k.n;
+	subject.items = k->items;
+	subject.item_centres = k->centres;
+	subject.nitems = k->n;
 	subject.label = psprintf("group \"%s\"", name);
-	subject.item_labels = n->labels;
-	subject.item_group_labels = n->group_labels;
 	e.report = r;
 	e.subject = &subject;
 	e.subject_name = name;
-	st_group_overlaps(n->k.items, n->k.n, report_finding, &e);
-	st_group_days(n->k.items, n->k.n, &gl, report_finding, &e);
-	st_group_approval(n->k.items, n->k.n, &gl, checks, report_finding, &e);
+	st_group_overlaps(k->items, k->n, report_finding, &e);
+	st_group_days(k->items, k->n, &gl, report_finding, &e);
+	st_group_approval(k->items, k->n, &gl, checks, report_finding, &e);
 }
 
 /* Every session of the groups in scope: the row rules, then each group's week. */
@@ -257,14 +231,14 @@ report_groups(Report *r, const char *scope, MemoryContext work)
 	const ModelTables *m = r->model;
 	char	   *query = psprintf("SELECT g.centre_id, g.id, g.regime, g.school_year::pg_catalog.text, g.name,"
 								 " c.ownership OPERATOR(pg_catalog.=) 'public'::schooltime.ownership,"
-								 " s.id, s.slot, s.kind, s.split_half, s.subject"
+								 " s.id, s.slot, s.kind, s.split_half"
 								 " FROM %s AS g JOIN %s AS c ON c.id OPERATOR(pg_catalog.=) g.centre_id"
 								 " LEFT JOIN %s AS s ON s.centre_id OPERATOR(pg_catalog.=) g.centre_id"
 								 "  AND s.group_id OPERATOR(pg_catalog.=) g.id"
-								 " WHERE %s ORDER BY g.centre_id, g.id, s.slot",
+								 " WHERE %s ORDER BY g.centre_id, g.id",
 								 m->class_groups, m->centres, m->sessions, scope);
 	Portal		portal = open_fresh_cursor(query);
-	NamedItems	n;
+	KeyItems	k;
 	bool		have_key = false;
 	int64		key_centre = 0;
 	int64		key_group = 0;
@@ -274,7 +248,7 @@ report_groups(Report *r, const char *scope, MemoryContext work)
 	MemoryContext old = MemoryContextSwitchTo(work);
 	MemoryContext per_group = AllocSetContextCreate(work, "schooltime report group", ALLOCSET_DEFAULT_SIZES);
 
-	memset(&n, 0, sizeof(n));
+	memset(&k, 0, sizeof(k));
 	for (;;)
 	{
 		uint64		i;
@@ -298,15 +272,14 @@ report_groups(Report *r, const char *scope, MemoryContext work)
 			RowFinding	findings[3];
 			int			nfindings;
 			int			f;
-			char	   *subject_name;
 
 			if (!have_key || centre != key_centre || group != key_group)
 			{
 				if (have_key)
-					report_group(r, &n, key_centre, key_group, name, limits, public_centre);
+					report_group(r, &k, key_centre, key_group, name, limits, public_centre);
 				MemoryContextReset(per_group);
 				MemoryContextSwitchTo(per_group);
-				memset(&n, 0, sizeof(n));
+				memset(&k, 0, sizeof(k));
 				have_key = true;
 				key_centre = centre;
 				key_group = group;
@@ -326,9 +299,7 @@ report_groups(Report *r, const char *scope, MemoryContext work)
 			value = SPI_getbinval(tuple, desc, 10, &isnull);
 			if (!isnull)
 				half = DatumGetInt16(value);
-			subject_name = TextDatumGetCString(SPI_getbinval(tuple, desc, 11, &isnull));
-			named_add(&n, start, end, half, flags, session_id, centre,
-					  psprintf("\"%s\"", subject_name), psprintf("\"%s\" of group \"%s\"", subject_name, name));
+			key_items_add(&k, start, end, half, flags, session_id, centre);
 
 			nfindings = row_findings(limits, start, end, (flags & ST_RECESS) == 0, findings);
 			for (f = 0; f < nfindings; f++)
@@ -363,38 +334,37 @@ report_groups(Report *r, const char *scope, MemoryContext work)
 		SPI_freetuptable(SPI_tuptable);
 	}
 	if (have_key)
-		report_group(r, &n, key_centre, key_group, name, limits, public_centre);
+		report_group(r, &k, key_centre, key_group, name, limits, public_centre);
 	SPI_cursor_close(portal);
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(per_group);
 }
 
 static void
-report_teacher(Report *r, NamedItems *n, int64 teacher_id, const char *name, int school_year)
+report_teacher(Report *r, KeyItems *k, int64 teacher_id, const char *name, int school_year)
 {
 	const StaffLimits *staff = catalogue_require_staff_limits(school_year);
 	st_staff_limits sl;
 	FindingSubject subject;
 	ReportEmit	e;
 
+	key_items_sort(k);
 	staff_limits_from(staff, &sl);
 	memset(&subject, 0, sizeof(subject));
 	subject.model = r->model;
-	subject.centre_id = n->k.n > 0 ? n->k.centres[0] : 0;
+	subject.centre_id = k->n > 0 ? k->centres[0] : 0;
 	subject.kind = "teacher";
 	subject.id = teacher_id;
 	subject.school_year = school_year;
 	subject.staff = staff;
-	subject.items = n->k.items;
-	subject.item_centres = n->k.centres;
-	subject.nitems = n->k.n;
+	subject.items = k->items;
+	subject.item_centres = k->centres;
+	subject.nitems = k->n;
 	subject.label = psprintf("teacher \"%s\"", name);
-	subject.item_labels = n->group_labels;
-	subject.item_group_labels = n->group_labels;
 	e.report = r;
 	e.subject = &subject;
 	e.subject_name = name;
-	st_teacher_week(n->k.items, n->k.n, &sl, report_finding, &e);
+	st_teacher_week(k->items, k->n, &sl, report_finding, &e);
 }
 
 /* Every session and duty of the teachers with any in scope, teacher by teacher and year. */
@@ -404,22 +374,19 @@ report_teachers(Report *r, const char *session_scope, const char *duty_scope, Me
 	const ModelTables *m = r->model;
 	char	   *query = psprintf(
 		"WITH keys AS (SELECT s.teacher_id, s.school_year::pg_catalog.text AS school_year FROM %1$s AS s"
-		"              WHERE s.teacher_id IS NOT NULL AND %4$s"
-		"              UNION SELECT d.teacher_id, d.school_year::pg_catalog.text FROM %2$s AS d WHERE %5$s)"
-		" SELECT x.teacher_id, x.school_year, t.name, x.slot, x.is_duty, x.centre_id, x.id, x.label FROM ("
-		"  SELECT s.teacher_id, s.school_year::pg_catalog.text AS school_year, s.slot, false AS is_duty, s.centre_id, s.id,"
-		"         pg_catalog.format('\"%%s\" of group \"%%s\"', s.subject, g.name) AS label"
-		"  FROM %1$s AS s JOIN %3$s AS g ON g.centre_id OPERATOR(pg_catalog.=) s.centre_id AND g.id OPERATOR(pg_catalog.=) s.group_id"
-		"  WHERE (s.teacher_id, s.school_year::pg_catalog.text) IN (SELECT * FROM keys)"
+		"              WHERE s.teacher_id IS NOT NULL AND %3$s"
+		"              UNION SELECT d.teacher_id, d.school_year::pg_catalog.text FROM %2$s AS d WHERE %4$s)"
+		" SELECT x.teacher_id, x.school_year, t.name, x.slot, x.is_duty, x.centre_id, x.id FROM ("
+		"  SELECT s.teacher_id, s.school_year::pg_catalog.text AS school_year, s.slot, false AS is_duty, s.centre_id, s.id"
+		"  FROM %1$s AS s WHERE (s.teacher_id, s.school_year::pg_catalog.text) IN (SELECT * FROM keys)"
 		"  UNION ALL"
-		"  SELECT d.teacher_id, d.school_year::pg_catalog.text, d.slot, true, d.centre_id, d.id,"
-		"         'a ' OPERATOR(pg_catalog.||) pg_catalog.replace(d.kind::pg_catalog.text, '_', ' ') OPERATOR(pg_catalog.||) ' duty'"
+		"  SELECT d.teacher_id, d.school_year::pg_catalog.text, d.slot, true, d.centre_id, d.id"
 		"  FROM %2$s AS d WHERE (d.teacher_id, d.school_year::pg_catalog.text) IN (SELECT * FROM keys)"
-		" ) AS x JOIN %6$s AS t ON t.id OPERATOR(pg_catalog.=) x.teacher_id"
-		" ORDER BY x.teacher_id, x.school_year, x.slot",
-		m->sessions, m->duties, m->class_groups, session_scope, duty_scope, m->teachers);
+		" ) AS x JOIN %5$s AS t ON t.id OPERATOR(pg_catalog.=) x.teacher_id"
+		" ORDER BY x.teacher_id, x.school_year",
+		m->sessions, m->duties, session_scope, duty_scope, m->teachers);
 	Portal		portal = open_fresh_cursor(query);
-	NamedItems	n;
+	KeyItems	k;
 	bool		have_key = false;
 	int64		key_teacher = 0;
 	char	   *key_year = NULL;
@@ -427,7 +394,7 @@ report_teachers(Report *r, const char *session_scope, const char *duty_scope, Me
 	MemoryContext old = MemoryContextSwitchTo(work);
 	MemoryContext per_teacher = AllocSetContextCreate(work, "schooltime report teacher", ALLOCSET_DEFAULT_SIZES);
 
-	memset(&n, 0, sizeof(n));
+	memset(&k, 0, sizeof(k));
 	for (;;)
 	{
 		uint64		i;
@@ -448,10 +415,10 @@ report_teachers(Report *r, const char *session_scope, const char *duty_scope, Me
 			if (!have_key || teacher != key_teacher || strcmp(year, key_year) != 0)
 			{
 				if (have_key)
-					report_teacher(r, &n, key_teacher, name, parse_school_year(key_year));
+					report_teacher(r, &k, key_teacher, name, parse_school_year(key_year));
 				MemoryContextReset(per_teacher);
 				MemoryContextSwitchTo(per_teacher);
-				memset(&n, 0, sizeof(n));
+				memset(&k, 0, sizeof(k));
 				have_key = true;
 				key_teacher = teacher;
 				key_year = pstrdup(year);
@@ -459,16 +426,15 @@ report_teachers(Report *r, const char *session_scope, const char *duty_scope, Me
 			}
 			if (!row_slot(tuple, desc, 4, &start, &end))
 				continue;
-			named_add(&n, start, end, 0,
-					  DatumGetBool(SPI_getbinval(tuple, desc, 5, &isnull)) ? ST_DUTY : 0,
-					  DatumGetInt64(SPI_getbinval(tuple, desc, 7, &isnull)),
-					  DatumGetInt64(SPI_getbinval(tuple, desc, 6, &isnull)),
-					  NULL, TextDatumGetCString(SPI_getbinval(tuple, desc, 8, &isnull)));
+			key_items_add(&k, start, end, 0,
+						  DatumGetBool(SPI_getbinval(tuple, desc, 5, &isnull)) ? ST_DUTY : 0,
+						  DatumGetInt64(SPI_getbinval(tuple, desc, 7, &isnull)),
+						  DatumGetInt64(SPI_getbinval(tuple, desc, 6, &isnull)));
 		}
 		SPI_freetuptable(SPI_tuptable);
 	}
 	if (have_key)
-		report_teacher(r, &n, key_teacher, name, parse_school_year(key_year));
+		report_teacher(r, &k, key_teacher, name, parse_school_year(key_year));
 	SPI_cursor_close(portal);
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(per_teacher);

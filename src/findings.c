@@ -200,6 +200,7 @@ group_text(const FindingSubject *s, const st_finding *f, FindingText *out)
 			}
 			break;
 		case ST_PRIMARY_END:
+			out->unit = "minute of the day";
 			out->sections = format_sections(catalogue_rule("primary_day")->sections);
 			out->message = psprintf("%s ends its lective day at %s on %s, before %s", out->label,
 									format_minute_of_day(f->measured), day, format_minute_of_day(f->limit));

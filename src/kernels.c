@@ -582,11 +582,23 @@ st_group_approval(const st_item *items, int n, const st_group_limits *limits,
 				emit_day(emit, context, ST_INDICATIVE_TOTAL, weekday, items[first].start,
 						 items[next - 1].end, class_before + class_after, limits->indicative_daily);
 			else if (limits->indicative_morning != ST_NO_LIMIT && class_before != limits->indicative_morning)
-				emit_day(emit, context, ST_INDICATIVE_MORNING, weekday, items[first].start,
-						 base + limits->afternoon_start, class_before, limits->indicative_morning);
+			{
+				/* the morning: from the first start to the afternoon (empty if none) */
+				int			boundary = base + limits->afternoon_start;
+
+				emit_day(emit, context, ST_INDICATIVE_MORNING, weekday,
+						 items[first].start < boundary ? items[first].start : boundary,
+						 boundary, class_before, limits->indicative_morning);
+			}
 			else if (limits->indicative_afternoon != ST_NO_LIMIT && class_after != limits->indicative_afternoon)
-				emit_day(emit, context, ST_INDICATIVE_AFTERNOON, weekday, base + limits->afternoon_start,
-						 items[next - 1].end, class_after, limits->indicative_afternoon);
+			{
+				/* the afternoon: from its start to the last end (empty if none) */
+				int			boundary = base + limits->afternoon_start;
+
+				emit_day(emit, context, ST_INDICATIVE_AFTERNOON, weekday, boundary,
+						 items[next - 1].end > boundary ? items[next - 1].end : boundary,
+						 class_after, limits->indicative_afternoon);
+			}
 		}
 	}
 

@@ -189,6 +189,60 @@ key_items_add(KeyItems *k, int start, int end, int half, unsigned flags, int64 i
 	k->n++;
 }
 
+/* An item with the centre it belongs to, sorted together. */
+typedef struct CentredItem
+{
+	st_item		item;
+	int64		centre;
+} CentredItem;
+
+static int
+centred_item_cmp(const void *a, const void *b)
+{
+	const st_item *x = &((const CentredItem *) a)->item;
+	const st_item *y = &((const CentredItem *) b)->item;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end < y->end ? -1 : 1;
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return (int) (x->flags & ST_DUTY) - (int) (y->flags & ST_DUTY);
+}
+
+/*
+ * The queries hand over a key's rows in key order only: sorting a whole
+ * table by a range column costs more than the rules themselves, while a
+ * key's few dozen slots sort here in no time.
+ */
+void
+key_items_sort(KeyItems *k)
+{
+	CentredItem *sorted;
+	int			i;
+
+	for (i = 1; i < k->n; i++)
+		if (k->items[i - 1].start > k->items[i].start ||
+			(k->items[i - 1].start == k->items[i].start && k->items[i - 1].end > k->items[i].end))
+			break;
+	if (i >= k->n)
+		return;
+	sorted = palloc(sizeof(CentredItem) * k->n);
+	for (i = 0; i < k->n; i++)
+	{
+		sorted[i].item = k->items[i];
+		sorted[i].centre = k->centres[i];
+	}
+	qsort(sorted, k->n, sizeof(CentredItem), centred_item_cmp);
+	for (i = 0; i < k->n; i++)
+	{
+		k->items[i] = sorted[i].item;
+		k->centres[i] = sorted[i].centre;
+	}
+	pfree(sorted);
+}
+
 unsigned
 kind_flags(Oid kind)
 {
@@ -278,6 +332,7 @@ check_group(ViolationCollector *collector, KeyItems *k, int64 centre_id, int64 g
 	FindingSubject subject;
 	EmitContext e;
 
+	key_items_sort(k);
 	group_limits_from(limits, &gl);
 	memset(&subject, 0, sizeof(subject));
 	subject.model = collector->model;
@@ -303,6 +358,7 @@ check_teacher(ViolationCollector *collector, KeyItems *k, int64 teacher_id, int 
 	FindingSubject subject;
 	EmitContext e;
 
+	key_items_sort(k);
 	staff_limits_from(staff, &sl);
 	memset(&subject, 0, sizeof(subject));
 	subject.model = collector->model;
@@ -347,7 +403,7 @@ scan_groups(ViolationCollector *collector, const char *keys_sql, MemoryContext w
 	char	   *query = psprintf("SELECT s.centre_id, s.group_id, s.id, s.slot, s.kind, s.split_half,"
 								 " s.regime, s.school_year::pg_catalog.text"
 								 " FROM %s AS s WHERE (s.centre_id, s.group_id) IN (%s)"
-								 " ORDER BY s.centre_id, s.group_id, s.slot",
+								 " ORDER BY s.centre_id, s.group_id",
 								 m->sessions, keys_sql);
 	Portal		portal = open_fresh_cursor(query);
 	KeyItems	k = {NULL, NULL, 0, 0};
@@ -424,7 +480,7 @@ scan_teachers(ViolationCollector *collector, const char *keys_sql, MemoryContext
 								 "  UNION ALL"
 								 "  SELECT d.teacher_id, d.school_year::pg_catalog.text, d.slot, true, d.centre_id, d.id"
 								 "  FROM %s AS d WHERE (d.teacher_id, d.school_year::pg_catalog.text) IN (SELECT * FROM keys)"
-								 " ) AS x ORDER BY x.teacher_id, x.school_year, x.slot",
+								 " ) AS x ORDER BY x.teacher_id, x.school_year",
 								 keys_sql, m->sessions, m->duties);
 	Portal		portal = open_fresh_cursor(query);
 	KeyItems	k = {NULL, NULL, 0, 0};

@@ -73,6 +73,8 @@ typedef struct KeyItems
 
 extern void key_items_add(KeyItems *k, int start, int end, int half, unsigned flags,
 						  int64 id, int64 centre);
+/* Sorts a key's items by start (then end and id), as the kernels need them. */
+extern void key_items_sort(KeyItems *k);
 extern unsigned kind_flags(Oid kind);
 
 /* Decodes a slot column of an SPI row; false for a slot the domain would not hold. */

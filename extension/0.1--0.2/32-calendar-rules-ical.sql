@@ -164,11 +164,15 @@ BEGIN
         -- an otherwise lective day for at least one of the centre's regimes
         IF NOT EXISTS (SELECT FROM unnest(cal_day, cal_status) AS c (day, status)
                        WHERE c.day = d AND c.status IN ('lective', 'free_day')) THEN
-            SELECT string_agg(format('%s: %s', coalesce(rn.name_en, c.regime::text), c.reason), '; ' ORDER BY c.regime)
+            -- one reason, with the teachings it holds for: most often every one
+            SELECT string_agg(format('%s: %s', r.teachings, r.reason), '; ' ORDER BY r.first_regime)
               INTO why
-            FROM unnest(cal_day, cal_regime, cal_reason) AS c (day, regime, reason)
-            LEFT JOIN schooltime.regimes AS rn ON rn.regime = c.regime
-            WHERE c.day = d;
+            FROM (SELECT c.reason, min(c.regime) AS first_regime,
+                         string_agg(coalesce(rn.name_en, c.regime::text), ', ' ORDER BY c.regime) AS teachings
+                  FROM unnest(cal_day, cal_regime, cal_reason) AS c (day, regime, reason)
+                  LEFT JOIN schooltime.regimes AS rn ON rn.regime = c.regime
+                  WHERE c.day = d
+                  GROUP BY c.reason) AS r;
             finding := schooltime.calendar_violation('calendar_free_days', free_day_findings.centre_id, 'centre',
                 free_day_findings.centre_id, centre.name, d, NULL, NULL, NULL,
                 format('free-disposal day of %s on %s is not on an otherwise lective day', subject,

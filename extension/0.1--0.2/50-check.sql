@@ -52,8 +52,9 @@ RETURNS SETOF schooltime.violation
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT v.* FROM schooltime.calendar_violations(model, centre_id) AS v
-    WHERE group_id IS NULL OR (v.subject = 'group' AND v.subject_id = group_id)
+    SELECT v.* FROM schooltime.calendar_violations(calendar_source.model, calendar_source.centre_id) AS v
+    WHERE calendar_source.group_id IS NULL
+       OR (v.subject = 'group' AND v.centre_id = calendar_source.centre_id AND v.subject_id = calendar_source.group_id)
 $$;
 COMMENT ON FUNCTION schooltime.calendar_source(name, bigint, bigint) IS
 'calendar_free_days and calendar_class_days of a model (or one centre, or one group), for schooltime.check()';
@@ -63,8 +64,10 @@ RETURNS SETOF schooltime.violation
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT v.* FROM schooltime.outing_violations(model) AS v
-    WHERE group_id IS NULL AND (centre_id IS NULL OR v.centre_id = centre_id)
+    -- the parameters are qualified: the violation's own centre_id column would hide them
+    SELECT v.* FROM schooltime.outing_violations(outing_source.model) AS v
+    WHERE outing_source.group_id IS NULL
+      AND (outing_source.centre_id IS NULL OR v.centre_id = outing_source.centre_id)
 $$;
 COMMENT ON FUNCTION schooltime.outing_source(name, bigint, bigint) IS
 'the outing rules of a model (or one centre; outings are not a group''s), for schooltime.check()';

@@ -4,7 +4,8 @@
  *
  * Each case builds a key's items, runs a kernel and compares the findings
  * with what RULES.md says, on both sides of every boundary.  Built and run
- * by tools/tests/kernels (also under AddressSanitizer, UBSan and valgrind).
+ * by tools/tests/harness-sanitizers (under AddressSanitizer and UBSan, and
+ * under valgrind).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -338,6 +339,30 @@ test_approval(void)
 	got.n = 0;
 	st_group_approval(week, n, &l, ST_CHECK_SINGLE_SHIFT, collect, &got);
 	expect("Thursday and Friday have classes morning and afternoon: two fp_single_shift days", &got, 2, ST_SINGLE_SHIFT, 120, 0);
+
+	/*
+	 * A day of 6 hours all in the afternoon: its indicative morning is
+	 * missed, and the stretch reported is empty at the boundary, never
+	 * inverted (tools/harness/regressions/kernels/indicative-stretch-inverted).
+	 */
+	{
+		st_item		afternoon[1];
+
+		l.afternoon_start = 14 * 60;
+		afternoon[0] = item(3, 15, 0, 21, 0, 0, 0, 1);
+		got.n = 0;
+		st_group_approval(afternoon, 1, &l, ST_CHECK_INDICATIVE, collect, &got);
+		expect("six hours all in the afternoon miss the indicative morning", &got, 1, ST_INDICATIVE_MORNING, 0, 240);
+		checks++;
+		if (got.n == 1 && got.f[0].start <= got.f[0].end && got.f[0].end == at(3, 14, 0))
+			printf("ok %d - the missed morning is the empty stretch at 14:00, not an inverted one\n", checks);
+		else
+		{
+			failures++;
+			printf("not ok %d - the missed morning's stretch is [%d, %d)\n", checks,
+				   got.n ? got.f[0].start : -1, got.n ? got.f[0].end : -1);
+		}
+	}
 }
 
 static void
