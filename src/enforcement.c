@@ -265,7 +265,9 @@ schooltime_record_trigger_switches(PG_FUNCTION_ARGS)
 		"         (SELECT w.event OPERATOR(pg_catalog.=) 'trigger disabled' FROM schooltime.unchecked_writes AS w"
 		"          WHERE w.relation OPERATOR(pg_catalog.=) t.tgrelid::pg_catalog.regclass::pg_catalog.text"
 		"            AND w.trigger_name OPERATOR(pg_catalog.=) t.tgname"
-		"          ORDER BY w.id DESC LIMIT 1), false)",
+		"          ORDER BY w.id DESC LIMIT 1), false)"
+		/* one ALTER TABLE may switch several triggers: record them in a fixed order */
+		" ORDER BY t.tgrelid::pg_catalog.regclass::pg_catalog.text, t.tgname",
 		2, types, values, NULL, SPI_OK_INSERT);
 	record_scope_end(&scope);
 	PG_RETURN_VOID();
