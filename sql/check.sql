@@ -100,6 +100,14 @@ INSERT INTO ck.free_days (centre_id, school_year, day, description) VALUES
 INSERT INTO ck.dated_activities (centre_id, school_year, regime, group_id, kind, first_day, last_day, description) VALUES
     (1, '2018-2019', 'eso', 1, 'exam', '2019-06-17', '2019-06-19', 'Proves finals');
 
+-- Optional subjects of 4t ESO at exactly 20 pupils a group on average; an
+-- EOI pupil who missed exactly 35 % of lective time without justification.
+INSERT INTO ck.optional_subject_groups (centre_id, school_year, regime, level, subject, pupils) VALUES
+    (1, '2018-2019', 'eso', 4, 'Música', 22), (1, '2018-2019', 'eso', 4, 'Llatí', 18),
+    (1, '2018-2019', 'eso', 4, 'Filosofia', 20);
+INSERT INTO ck.pupil_attendance (centre_id, group_id, pupil, lective_minutes, unjustified_minutes) VALUES
+    (1, 6, 'Alumna 1', 6000, 2100);
+
 -- A one-day outing of 1r ESO A that keeps every rule of section 6.
 CREATE FUNCTION pg_temp.outing(outing bigint, outing_name text, starts date, ends date, pupils integer, escorts integer)
 RETURNS text LANGUAGE sql AS $$
@@ -187,6 +195,23 @@ SELECT pg_temp.outing(7, 'Intercanvi a Perpinyà', '2019-03-25', '2019-03-29', 2
 UPDATE ck.outings SET abroad = true WHERE id = 7;
 UPDATE ck.outing_pupils SET travel_documents = true, police_authorisation_issued_on = '2019-01-15' WHERE outing_id = 7;
 UPDATE ck.outing_pupils SET police_authorisation_issued_on = '2018-12-28' WHERE outing_id = 7 AND pupil = 'Alumne 03';
+-- the report-only rules (warnings): 1r ESO A taught by 11 teachers; 1r ESO
+-- B taught Tecnologia and 1r Batxillerat A (30 pupils) Física, neither ever
+-- split; 3r ESO's optional subjects at 61 pupils for 3 groups, which takes
+-- ESO's average to 121 pupils for 6 groups; an EOI pupil who missed 35.02 %
+-- of lective time without justification
+INSERT INTO ck.teachers (id, name, centre_id, role)
+SELECT 100 + k, format('Professor %s', k), 1, 'teacher' FROM generate_series(0, 10) AS k;
+UPDATE ck.sessions AS s SET teacher_id = 100 + n.k % 11
+FROM (SELECT id, row_number() OVER (ORDER BY slot) AS k FROM ck.sessions WHERE group_id = 1) AS n
+WHERE s.id = n.id;
+UPDATE ck.sessions SET subject = 'Tecnologia' WHERE group_id = 13 AND slot = weekslot(2, '08:00', '11:00');
+UPDATE ck.sessions SET subject = 'Física' WHERE group_id = 2 AND slot = weekslot(2, '08:00', '11:00');
+INSERT INTO ck.optional_subject_groups (centre_id, school_year, regime, level, subject, pupils) VALUES
+    (1, '2018-2019', 'eso', 3, 'Música', 21), (1, '2018-2019', 'eso', 3, 'Llatí', 20),
+    (1, '2018-2019', 'eso', 3, 'Emprenedoria', 20);
+INSERT INTO ck.pupil_attendance (centre_id, group_id, pupil, lective_minutes, unjustified_minutes) VALUES
+    (1, 6, 'Alumne 2', 6000, 2101);
 COMMIT;
 -- every table written went in unchecked, and is on record
 SELECT relation, event, by_user = current_user AS by_me
