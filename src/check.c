@@ -501,6 +501,7 @@ report_centre(Report *r, CentreScan *scan, const CentreRow *c, KeyItems *lective
 
 		if (flat_items_seek(&scan->staff, pos, c->centre_id, CENTRE_SUBKEY(c->school_year, part)))
 			flat_items_next(&scan->staff, pos, &key, &subkey, &parts[part]);
+		key_items_sort(&parts[part]);
 	}
 	key_items_sort(lective);
 	memset(&subject, 0, sizeof(subject));
@@ -625,6 +626,7 @@ report_groups_and_centres(Report *r, const Scope *scope, MemoryContext work)
 			flat_items_next(&scan.items, &pos, &key, &subkey, &k);
 		else
 			k.n = 0;
+		key_items_sort(&k);
 		if (centres)
 		{
 			lective.centre_id = g->centre_id;
@@ -652,6 +654,7 @@ report_teacher(Report *r, KeyItems *k, int64 teacher_id, const char *name, int s
 	FindingSubject subject;
 	ReportEmit	e;
 
+	key_items_sort(k);
 	staff_limits_from(staff, &sl);
 	memset(&subject, 0, sizeof(subject));
 	subject.model = r->model;

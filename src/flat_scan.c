@@ -10,6 +10,8 @@
 
 #include "access/htup_details.h"
 #include "executor/spi.h"
+#include "executor/tuptable.h"
+#include "tcop/dest.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
@@ -67,11 +69,99 @@ flat_item_cmp(const void *a, const void *b)
 	return (int) (x->item.flags & ST_DUTY) - (int) (y->item.flags & ST_DUTY);
 }
 
+/* Sorts each run of items with the same key (the rest of the order). */
+static void
+sort_key_runs(FlatItems *f)
+{
+	Size		first = 0;
+
+	while (first < f->n)
+	{
+		Size		next = first + 1;
+
+		while (next < f->n && f->items[next].key == f->items[first].key)
+			next++;
+		if (next - first > 1)
+			qsort(f->items + first, next - first, sizeof(FlatItem), flat_item_cmp);
+		first = next;
+	}
+}
+
+/*
+ * Puts the items in key order in linear time, for keys dense enough (ids
+ * of a table's identity column): each item's place is counted, then the
+ * items are moved there in place, cycle by cycle.
+ */
+static void
+counting_sort_keys(FlatItems *f, int64 min_key, Size range)
+{
+	Size	   *place = MemoryContextAllocHuge(CurrentMemoryContext, (range + 1) * sizeof(Size));
+	Size	   *dest = MemoryContextAllocHuge(CurrentMemoryContext, f->n * sizeof(Size));
+	Size		i;
+
+	memset(place, 0, (range + 1) * sizeof(Size));
+	for (i = 0; i < f->n; i++)
+		place[f->items[i].key - min_key + 1]++;
+	for (i = 1; i <= range; i++)
+		place[i] += place[i - 1];
+	for (i = 0; i < f->n; i++)
+		dest[i] = place[f->items[i].key - min_key]++;
+	for (i = 0; i < f->n; i++)
+	{
+		while (dest[i] != i)
+		{
+			Size		j = dest[i];
+			FlatItem	item = f->items[j];
+
+			f->items[j] = f->items[i];
+			f->items[i] = item;
+			dest[i] = dest[j];
+			dest[j] = j;
+		}
+	}
+	pfree(dest);
+	pfree(place);
+}
+
+/*
+ * Rows loaded centre by centre or group by group come back from a
+ * sequential scan in key order, or nearly: then only each key's few items
+ * need sorting.  Keys that are a table's dense ids (teachers) are put in
+ * order by counting.  Only what is neither is sorted whole.
+ */
 void
 flat_items_sort(FlatItems *f)
 {
-	if (f->n > 1)
-		qsort(f->items, f->n, sizeof(FlatItem), flat_item_cmp);
+	bool		by_key = true;
+	int64		min_key;
+	int64		max_key;
+	Size		i;
+
+	if (f->n < 2)
+		return;
+	min_key = max_key = f->items[0].key;
+	for (i = 1; i < f->n; i++)
+	{
+		if (f->items[i].key < f->items[i - 1].key)
+			by_key = false;
+		if (f->items[i].key < min_key)
+			min_key = f->items[i].key;
+		if (f->items[i].key > max_key)
+			max_key = f->items[i].key;
+	}
+	if (!by_key)
+	{
+		uint64		spread = (uint64) max_key - (uint64) min_key;
+
+		if (f->n > 1000 && spread < (uint64) f->n * 2)
+			counting_sort_keys(f, min_key, (Size) spread + 1);
+		else
+		{
+			qsort(f->items, f->n, sizeof(FlatItem), flat_item_cmp);
+			return;
+		}
+	}
+	sort_key_runs(f);
 }
 
 bool
@@ -93,6 +183,77 @@ flat_items_next(const FlatItems *f, Size *pos, int64 *key, int64 *subkey, KeyIte
 	*pos = i;
 	return true;
 }
+
+#if SCHOOLTIME_SPI_HAS_DEST
+
+/* Hands each row, as the executor produced it, to the caller's function. */
+typedef struct FlatReceiver
+{
+	DestReceiver pub;
+	flat_row_fn row_fn;
+	void	   *context;
+	MemoryContext batch;
+	uint64		rows;
+} FlatReceiver;
+
+static bool
+flat_receive(TupleTableSlot *slot, DestReceiver *self)
+{
+	FlatReceiver *r = (FlatReceiver *) self;
+	MemoryContext old;
+
+	slot_getallattrs(slot);
+	old = MemoryContextSwitchTo(r->batch);
+	r->row_fn(r->context, slot->tts_values, slot->tts_isnull);
+	MemoryContextSwitchTo(old);
+	if (++r->rows % FLAT_FETCH_ROWS == 0)
+		MemoryContextReset(r->batch);
+	return true;
+}
+
+static void
+flat_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
+{
+}
+
+static void
+flat_shutdown(DestReceiver *self)
+{
+}
+
+static void
+flat_destroy(DestReceiver *self)
+{
+}
+
+void
+flat_scan(const char *query, flat_row_fn row_fn, void *context)
+{
+	FlatReceiver receiver;
+	SPIExecuteOptions options;
+	int			rc;
+
+	memset(&receiver, 0, sizeof(receiver));
+	receiver.pub.receiveSlot = flat_receive;
+	receiver.pub.rStartup = flat_startup;
+	receiver.pub.rShutdown = flat_shutdown;
+	receiver.pub.rDestroy = flat_destroy;
+	receiver.pub.mydest = DestNone;
+	receiver.row_fn = row_fn;
+	receiver.context = context;
+	receiver.batch = AllocSetContextCreate(CurrentMemoryContext, "schooltime flat scan batch",
+										   ALLOCSET_DEFAULT_SIZES);
+	memset(&options, 0, sizeof(options));
+	options.read_only = true;
+	options.dest = (DestReceiver *) &receiver;
+	rc = SPI_execute_extended(query, &options);
+	/* a SELECT whose rows go to a receiver of our own reports itself as a utility */
+	if (rc != SPI_OK_SELECT && rc != SPI_OK_UTILITY)
+		elog(ERROR, "SPI_execute_extended failed (%s) for: %s", SPI_result_code_string(rc), query);
+	MemoryContextDelete(receiver.batch);
+}
+
+#else
 
 void
 flat_scan(const char *query, flat_row_fn row_fn, void *context)
@@ -132,6 +293,8 @@ flat_scan(const char *query, flat_row_fn row_fn, void *context)
 	MemoryContextDelete(batch);
 }
 
+#endif
+
 int
 school_year_of_datum(Datum value)
 {
@@ -144,10 +307,12 @@ school_year_of_datum(Datum value)
 		isdigit((unsigned char) s[2]) && isdigit((unsigned char) s[3]))
 	{
 		int			year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-		char		next[5];
+		int			next = 0;
+		int			i;
 
-		snprintf(next, sizeof(next), "%04d", year + 1);
-		if (memcmp(s + 5, next, 4) == 0)
+		for (i = 5; i < 9 && isdigit((unsigned char) s[i]); i++)
+			next = next * 10 + (s[i] - '0');
+		if (i == 9 && next == year + 1)
 			return year;
 	}
 	return parse_school_year(text_to_cstring((text *) year_text));

@@ -36,6 +36,12 @@
 #define SCHOOLTIME_QUALIFIED_NAME_LIST(string) stringToQualifiedNameList((string), NULL)
 #endif
 
+/*
+ * SPI can hand a query's rows to a DestReceiver, uncopied, since
+ * PostgreSQL 14; before, they come through a cursor's tuple tables.
+ */
+#define SCHOOLTIME_SPI_HAS_DEST (PG_VERSION_NUM >= 140000)
+
 /* The schema every object of the extension lives in (not relocatable). */
 #define SCHOOLTIME_SCHEMA "schooltime"
 
