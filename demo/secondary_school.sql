@@ -138,3 +138,22 @@ SELECT count(*) AS "sessions after the COPY" FROM sessions;
 SELECT school_year, regime, window_start, window_end, continuous_max_minutes, daily_max_minutes, weekly_min_minutes / 60 AS weekly_hours
 FROM schooltime.timetable_limits WHERE regime IN ('eso', 'batxillerat') ORDER BY 1, 2;
 SELECT code, sections, severity, checked, description_ca FROM schooltime.rules WHERE checked = 'on_write' ORDER BY code;
+
+\echo
+\echo '== 7. What an analyst asks: the compliance report, schooltime.check()'
+\echo '-- the timetables as approved: the warnings they carry (no error could be written)'
+SELECT rule, severity, subject, count(*) AS violations
+FROM schooltime.check('institut') GROUP BY rule, severity, subject ORDER BY rule;
+\echo '-- the department lowers the longest run without a break to 150 minutes (undone afterwards):'
+BEGIN;
+UPDATE schooltime.timetable_limits SET continuous_max_minutes = 150
+WHERE school_year = '2018-2019' AND regime = 'eso';
+\echo '-- data stored under the old limit is now reported, figure against limit:'
+SELECT rule, subject_name, schooltime.weekday_name(weekday, 'ca') AS dia, to_text(slot::weekslot) AS stretch,
+       measured, limit_value, unit, sections
+FROM schooltime.check('institut') WHERE rule = 'continuous' ORDER BY subject_id, weekday LIMIT 6;
+SELECT rule, severity, violations, subjects FROM compliance_by_rule WHERE violations > 0 ORDER BY rule;
+ROLLBACK;
+\echo '-- teachers'' weeks against the 37 h 30 min (the first six):'
+SELECT teacher_name, lesson_minutes, duty_minutes, total_minutes, limit_minutes, over_limit
+FROM schooltime.teacher_hours('institut') ORDER BY teacher_id LIMIT 6;
