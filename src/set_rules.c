@@ -502,7 +502,7 @@ scan_teachers(ViolationCollector *collector, const char *keys_sql, MemoryContext
 			TupleDesc	desc = SPI_tuptable->tupdesc;
 			bool		isnull;
 			int64		teacher = row_int8(tuple, desc, 1, &isnull);
-			char	   *year = TextDatumGetCString(SPI_getbinval(tuple, desc, 2, &isnull));
+			text	   *year = DatumGetTextPP(SPI_getbinval(tuple, desc, 2, &isnull));
 			bool		is_duty = DatumGetBool(SPI_getbinval(tuple, desc, 4, &isnull));
 			int64		centre = row_int8(tuple, desc, 5, &isnull);
 			int64		id = row_int8(tuple, desc, 6, &isnull);
@@ -511,14 +511,20 @@ scan_teachers(ViolationCollector *collector, const char *keys_sql, MemoryContext
 
 			if (!row_slot(tuple, desc, 3, &start, &end))
 				continue;
-			if (!have_key || teacher != key_teacher || strcmp(year, key_year_text) != 0)
+			/* the year is copied out once a key, not once a row: a region has millions */
+			if (!have_key || teacher != key_teacher ||
+				strlen(key_year_text) != VARSIZE_ANY_EXHDR(year) ||
+				memcmp(key_year_text, VARDATA_ANY(year), VARSIZE_ANY_EXHDR(year)) != 0)
 			{
 				if (have_key)
+				{
 					check_teacher(collector, &k, key_teacher, parse_school_year(key_year_text));
+					pfree(key_year_text);
+				}
 				k.n = 0;
 				have_key = true;
 				key_teacher = teacher;
-				key_year_text = year;
+				key_year_text = text_to_cstring(year);
 			}
 			key_items_add(&k, start, end, 0, is_duty ? ST_DUTY : 0, id, centre);
 		}

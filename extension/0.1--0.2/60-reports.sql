@@ -200,6 +200,61 @@ GRANT SELECT ON schooltime.subject_areas, schooltime.split_requirements, schoolt
 UPDATE schooltime.rules SET subject = 'centre' WHERE code = 'optional_ratio' AND origin = 'shipped';
 
 ------------------------------------------------------------------------
+-- A new school year: the reports' figures are carried over too
+--
+-- 0.1's carry_over_school_year() knew only 0.1's year-keyed tables.  0.2
+-- adds three more whose figures hold from one order to the next unless it
+-- says otherwise (split requirements, optional-group averages, teachers per
+-- group).  The calendar's tables are not carried over: they are dates, and
+-- a year's dates are never those of another.
+
+CREATE OR REPLACE FUNCTION schooltime.carry_over_school_year(source schooltime.school_year, target schooltime.school_year)
+RETURNS integer
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $carry$
+DECLARE
+    copied integer := 0;
+    n integer;
+    t record;
+BEGIN
+    IF source = target THEN
+        RAISE EXCEPTION 'cannot carry school year % over to itself', source
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    FOR t IN
+        SELECT * FROM (VALUES
+            ('timetable_limits', ARRAY['regime']),
+            ('staff_limits', ARRAY[]::text[]),
+            ('escort_ratios', ARRAY['stage', 'multi_day']),
+            ('outing_limits', ARRAY[]::text[]),
+            ('attendance_thresholds', ARRAY['regime']),
+            ('split_requirements', ARRAY['regime', 'requirement']),
+            ('optional_group_limits', ARRAY['regime']),
+            ('group_teacher_limits', ARRAY['regime', 'first_level'])) AS v (table_name, other_keys)
+    LOOP
+        EXECUTE format(
+            'INSERT INTO schooltime.%1$I '
+            'SELECT (jsonb_populate_record(NULL::schooltime.%1$I, to_jsonb(s) || jsonb_build_object('
+            '  ''school_year'', $2::text, ''origin'', ''local'','
+            '  ''source'', format(''Carried over from %%s by %%s on %%s; check it against the order of %%s.'','
+            '                     $1::text, current_user, to_char(current_date, ''YYYY-MM-DD''), $2::text)))).* '
+            'FROM schooltime.%1$I AS s '
+            'WHERE s.school_year = $1 AND NOT EXISTS ('
+            '  SELECT FROM schooltime.%1$I AS u WHERE u.school_year = $2 %2$s)',
+            t.table_name,
+            (SELECT coalesce(string_agg(format('AND u.%1$I = s.%1$I', k), ' '), '') FROM unnest(t.other_keys) AS k))
+        USING source, target;
+        GET DIAGNOSTICS n = ROW_COUNT;
+        copied := copied + n;
+    END LOOP;
+    RETURN copied;
+END
+$carry$;
+COMMENT ON FUNCTION schooltime.carry_over_school_year(schooltime.school_year, schooltime.school_year) IS
+'copies every year-keyed figure of the catalogue (timetable, staff, escort, outing and attendance limits, split requirements, optional-group averages, teachers per group) from one school year to another that lacks it, as local rows whose source says so; returns how many rows it copied. The calendar''s dates are not copied: enter each year''s from its order.';
+
+------------------------------------------------------------------------
 -- Small helpers for the reports' sentences
 
 CREATE FUNCTION schooltime.section_text(section text)
