@@ -2,7 +2,7 @@
 -- explain themselves (COMMENT ON) in \df+ and \dT+.
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(45);
+SELECT plan(47);
 
 SELECT has_schema('schooltime');
 SELECT has_type('schooltime', 'weektime', 'weektime is a type');
@@ -66,6 +66,15 @@ SELECT is_empty($$SELECT c.oid::regclass::text FROM pg_class AS c
                   WHERE c.relnamespace = 'schooltime'::regnamespace AND c.relkind = 'r'
                     AND obj_description(c.oid, 'pg_class') IS NULL$$,
                 'every catalogue table has a comment');
+SELECT is_empty($$SELECT e.evtname::text FROM pg_event_trigger AS e
+                  JOIN pg_depend AS d ON d.classid = 'pg_event_trigger'::regclass AND d.objid = e.oid AND d.deptype = 'e'
+                  JOIN pg_extension AS x ON x.oid = d.refobjid AND x.extname = 'schooltime'
+                  WHERE obj_description(e.oid, 'pg_event_trigger') IS NULL$$,
+                'every event trigger has a comment');
+SELECT isnt_empty($$SELECT FROM pg_event_trigger AS e
+                    JOIN pg_depend AS d ON d.classid = 'pg_event_trigger'::regclass AND d.objid = e.oid AND d.deptype = 'e'
+                    JOIN pg_extension AS x ON x.oid = d.refobjid AND x.extname = 'schooltime'$$,
+                  'the extension owns its event trigger');
 
 -- security: nothing runs with its owner's rights unless it pins search_path
 SELECT is_empty($$SELECT p.oid::regprocedure::text FROM pg_proc AS p

@@ -5,12 +5,12 @@
 CREATE FUNCTION schooltime.timetable_set_rules() RETURNS trigger
     AS 'MODULE_PATHNAME', 'timetable_set_rules' LANGUAGE C;
 COMMENT ON FUNCTION schooltime.timetable_set_rules() IS
-'AFTER INSERT, UPDATE or DELETE ... FOR EACH STATEMENT trigger, with transition tables named schooltime_new (and schooltime_old), on a model''s sessions (argument table=sessions) or duties (table=duties): enforces group_overlap, continuous and daily_max for every group, and teacher_overlap, teacher_midday and teacher_week for every teacher the statement touched, reading the model named by the argument model=SCHEMA; for groups and centres whose timetable is approved it also runs the approval rules, so that an approved timetable stays compliant';
+'AFTER INSERT, UPDATE or DELETE ... FOR EACH STATEMENT trigger, with transition tables (the model names them schooltime_new and schooltime_old), on a model''s sessions (argument table=sessions) or duties (table=duties): enforces group_overlap, continuous and daily_max for every group, and teacher_overlap, teacher_midday and teacher_week for every teacher the statement touched, reading the model named by the argument model=SCHEMA; for groups and centres whose timetable is approved it also runs the approval rules, so that an approved timetable stays compliant';
 
 CREATE FUNCTION schooltime.timetable_approval() RETURNS trigger
     AS 'MODULE_PATHNAME', 'timetable_approval' LANGUAGE C;
 COMMENT ON FUNCTION schooltime.timetable_approval() IS
-'AFTER INSERT OR UPDATE OF approval ... FOR EACH ROW trigger on a model''s class_groups: a timetable leaves draft (or becomes definitive) only if the group breaks no rule (weekly_hours, free_afternoons, fp_single_shift, primary_day and the write-time group rules) and its centre none (guard_coverage, directive_presence); the error names every rule broken. Argument: model=SCHEMA';
+'AFTER INSERT OR UPDATE OF approval ... FOR EACH ROW trigger on a model''s class_groups: a timetable leaves draft (or becomes definitive) only if the group breaks no rule (weekly_hours, free_afternoons, fp_single_shift, primary_day, eoi_course_hours and the write-time group rules) and its centre none (guard_coverage, directive_presence); the error names every rule broken. Argument: model=SCHEMA';
 
 CREATE FUNCTION schooltime.model_part_timetable_rules(schema_name name)
 RETURNS void

@@ -39,3 +39,5 @@ COMMENT ON FUNCTION schooltime.record_trigger_switches() IS
 CREATE EVENT TRIGGER schooltime_trigger_switches ON ddl_command_end
     WHEN TAG IN ('ALTER TABLE')
     EXECUTE FUNCTION schooltime.record_trigger_switches();
+COMMENT ON EVENT TRIGGER schooltime_trigger_switches IS
+'schooltime: records in schooltime.unchecked_writes every ALTER TABLE that switches a schooltime trigger off or on again (schooltime.record_trigger_switches())';
