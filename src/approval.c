@@ -39,7 +39,7 @@ PG_FUNCTION_INFO_V1(timetable_approval);
 #define FETCH_ROWS 10000
 
 /* Which week rules a group's regime and centre call for. */
-static unsigned
+unsigned
 approval_checks(const RegimeLimits *limits, bool public_centre)
 {
 	unsigned	checks = ST_CHECK_WEEKLY;
@@ -51,34 +51,6 @@ approval_checks(const RegimeLimits *limits, bool public_centre)
 	if (limits->midday_break_min != NO_LIMIT || limits->morning_min != NO_LIMIT)
 		checks |= ST_CHECK_PRIMARY_DAY;
 	return checks;
-}
-
-static void
-check_group_week(ViolationCollector *collector, KeyItems *k, int64 centre_id, int64 group_id,
-				 Oid regime, int school_year, bool public_centre)
-{
-	const RegimeLimits *limits = catalogue_require_regime_limits(school_year, regime);
-	st_group_limits gl;
-	FindingSubject subject;
-	EmitContext e;
-
-	key_items_sort(k);
-	group_limits_from(limits, &gl);
-	memset(&subject, 0, sizeof(subject));
-	subject.model = collector->model;
-	subject.centre_id = centre_id;
-	subject.kind = "group";
-	subject.id = group_id;
-	subject.school_year = school_year;
-	subject.limits = limits;
-	subject.items = k->items;
-	subject.item_centres = k->centres;
-	subject.nitems = k->n;
-	e.collector = collector;
-	e.subject = &subject;
-	st_group_overlaps(k->items, k->n, emit_finding, &e);
-	st_group_days(k->items, k->n, &gl, emit_finding, &e);
-	st_group_approval(k->items, k->n, &gl, approval_checks(limits, public_centre), emit_finding, &e);
 }
 
 void
@@ -129,7 +101,7 @@ approval_scan_groups(ViolationCollector *collector, const char *keys_sql, bool a
 			if (!have_key || centre != key_centre || group != key_group)
 			{
 				if (have_key)
-					check_group_week(collector, &k, key_centre, key_group, key_regime, key_year, key_public);
+					collect_group(collector, &k, key_centre, key_group, key_regime, key_year, true, key_public);
 				k.n = 0;
 				have_key = true;
 				key_centre = centre;
@@ -153,7 +125,7 @@ approval_scan_groups(ViolationCollector *collector, const char *keys_sql, bool a
 		SPI_freetuptable(SPI_tuptable);
 	}
 	if (have_key)
-		check_group_week(collector, &k, key_centre, key_group, key_regime, key_year, key_public);
+		collect_group(collector, &k, key_centre, key_group, key_regime, key_year, true, key_public);
 	SPI_cursor_close(portal);
 	MemoryContextSwitchTo(old);
 }
@@ -175,12 +147,7 @@ check_centre(ViolationCollector *collector, CentreWeek *w, int64 centre_id, int 
 	key_items_sort(&w->lective);
 	key_items_sort(&w->guards);
 	key_items_sort(&w->present);
-	memset(&subject, 0, sizeof(subject));
-	subject.model = collector->model;
-	subject.centre_id = centre_id;
-	subject.kind = "centre";
-	subject.id = centre_id;
-	subject.school_year = school_year;
+	finding_subject_init(&subject, collector->model, "centre", centre_id, centre_id, school_year, NULL);
 	subject.min_guards = min_guards;
 	e.collector = collector;
 	e.subject = &subject;

@@ -15,6 +15,9 @@
  * selects (centre_id, group_id); with approved_only, only those that are
  * provisional or definitive.
  */
+/* Which week rules (ST_CHECK_*) a group's regime and centre call for at approval. */
+extern unsigned approval_checks(const RegimeLimits *limits, bool public_centre);
+
 extern void approval_scan_groups(ViolationCollector *collector, const char *keys_sql,
 								 bool approved_only, MemoryContext work);
 

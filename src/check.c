@@ -192,37 +192,18 @@ static void
 report_group(Report *r, KeyItems *k, int64 centre_id, int64 group_id, const char *name,
 			 const RegimeLimits *limits, bool public_centre)
 {
-	st_group_limits gl;
 	FindingSubject subject;
 	ReportEmit	e;
-	unsigned	checks = ST_CHECK_WEEKLY | ST_CHECK_INDICATIVE;
-
-	if (public_centre && limits->max_free_afternoons != NO_LIMIT)
-		checks |= ST_CHECK_FREE_AFTERNOONS;
-	if (limits->single_shift)
-		checks |= ST_CHECK_SINGLE_SHIFT;
-	if (limits->midday_break_min != NO_LIMIT || limits->morning_min != NO_LIMIT)
-		checks |= ST_CHECK_PRIMARY_DAY;
 
 	key_items_sort(k);
-	group_limits_from(limits, &gl);
-	memset(&subject, 0, sizeof(subject));
-	subject.model = r->model;
-	subject.centre_id = centre_id;
-	subject.kind = "group";
-	subject.id = group_id;
-	subject.school_year = limits->school_year;
+	finding_subject_init(&subject, r->model, "group", group_id, centre_id, limits->school_year, k);
 	subject.limits = limits;
-	subject.items = k->items;
-	subject.item_centres = k->centres;
-	subject.nitems = k->n;
 	subject.label = psprintf("group \"%s\"", name);
 	e.report = r;
 	e.subject = &subject;
 	e.subject_name = name;
-	st_group_overlaps(k->items, k->n, report_finding, &e);
-	st_group_days(k->items, k->n, &gl, report_finding, &e);
-	st_group_approval(k->items, k->n, &gl, checks, report_finding, &e);
+	/* the report lists the warning indicative_day as well */
+	group_kernels(k, limits, approval_checks(limits, public_centre) | ST_CHECK_INDICATIVE, report_finding, &e);
 }
 
 /* A slot column's [start, end), false for a NULL or a slot the domain would not hold. */
@@ -504,12 +485,7 @@ report_centre(Report *r, CentreScan *scan, const CentreRow *c, KeyItems *lective
 		key_items_sort(&parts[part]);
 	}
 	key_items_sort(lective);
-	memset(&subject, 0, sizeof(subject));
-	subject.model = r->model;
-	subject.centre_id = c->centre_id;
-	subject.kind = "centre";
-	subject.id = c->centre_id;
-	subject.school_year = c->school_year;
+	finding_subject_init(&subject, r->model, "centre", c->centre_id, c->centre_id, c->school_year, NULL);
 	subject.min_guards = c->min_guards;
 	subject.label = psprintf("centre \"%s\"", c->name);
 	e.report = r;
@@ -656,16 +632,8 @@ report_teacher(Report *r, KeyItems *k, int64 teacher_id, const char *name, int s
 
 	key_items_sort(k);
 	staff_limits_from(staff, &sl);
-	memset(&subject, 0, sizeof(subject));
-	subject.model = r->model;
-	subject.centre_id = k->n > 0 ? k->centres[0] : 0;
-	subject.kind = "teacher";
-	subject.id = teacher_id;
-	subject.school_year = school_year;
+	finding_subject_init(&subject, r->model, "teacher", teacher_id, k->n > 0 ? k->centres[0] : 0, school_year, k);
 	subject.staff = staff;
-	subject.items = k->items;
-	subject.item_centres = k->centres;
-	subject.nitems = k->n;
 	subject.label = psprintf("teacher \"%s\"", name);
 	e.report = r;
 	e.subject = &subject;

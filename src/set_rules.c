@@ -323,31 +323,51 @@ open_fresh_cursor(const char *query)
 	return portal;
 }
 
-static void
-check_group(ViolationCollector *collector, KeyItems *k, int64 centre_id, int64 group_id,
-			Oid regime, int school_year)
+void
+finding_subject_init(FindingSubject *subject, const ModelTables *model, const char *kind,
+					 int64 id, int64 centre_id, int school_year, const KeyItems *k)
+{
+	memset(subject, 0, sizeof(*subject));
+	subject->model = model;
+	subject->centre_id = centre_id;
+	subject->kind = kind;
+	subject->id = id;
+	subject->school_year = school_year;
+	if (k)
+	{
+		subject->items = k->items;
+		subject->item_centres = k->centres;
+		subject->nitems = k->n;
+	}
+}
+
+void
+group_kernels(const KeyItems *k, const RegimeLimits *limits, unsigned approval_checks,
+			  st_emit emit, void *context)
+{
+	st_group_limits gl;
+
+	group_limits_from(limits, &gl);
+	st_group_overlaps(k->items, k->n, emit, context);
+	st_group_days(k->items, k->n, &gl, emit, context);
+	if (approval_checks != 0)
+		st_group_approval(k->items, k->n, &gl, approval_checks, emit, context);
+}
+
+void
+collect_group(ViolationCollector *collector, KeyItems *k, int64 centre_id, int64 group_id,
+			  Oid regime, int school_year, bool approval, bool public_centre)
 {
 	const RegimeLimits *limits = catalogue_require_regime_limits(school_year, regime);
-	st_group_limits gl;
 	FindingSubject subject;
 	EmitContext e;
 
 	key_items_sort(k);
-	group_limits_from(limits, &gl);
-	memset(&subject, 0, sizeof(subject));
-	subject.model = collector->model;
-	subject.centre_id = centre_id;
-	subject.kind = "group";
-	subject.id = group_id;
-	subject.school_year = school_year;
+	finding_subject_init(&subject, collector->model, "group", group_id, centre_id, school_year, k);
 	subject.limits = limits;
-	subject.items = k->items;
-	subject.item_centres = k->centres;
-	subject.nitems = k->n;
 	e.collector = collector;
 	e.subject = &subject;
-	st_group_overlaps(k->items, k->n, emit_finding, &e);
-	st_group_days(k->items, k->n, &gl, emit_finding, &e);
+	group_kernels(k, limits, approval ? approval_checks(limits, public_centre) : 0, emit_finding, &e);
 }
 
 static void
@@ -360,16 +380,9 @@ check_teacher(ViolationCollector *collector, KeyItems *k, int64 teacher_id, int 
 
 	key_items_sort(k);
 	staff_limits_from(staff, &sl);
-	memset(&subject, 0, sizeof(subject));
-	subject.model = collector->model;
-	subject.centre_id = k->n > 0 ? k->centres[0] : 0;
-	subject.kind = "teacher";
-	subject.id = teacher_id;
-	subject.school_year = school_year;
+	finding_subject_init(&subject, collector->model, "teacher", teacher_id,
+						 k->n > 0 ? k->centres[0] : 0, school_year, k);
 	subject.staff = staff;
-	subject.items = k->items;
-	subject.item_centres = k->centres;
-	subject.nitems = k->n;
 	e.collector = collector;
 	e.subject = &subject;
 	st_teacher_week(k->items, k->n, &sl, emit_finding, &e);
@@ -440,7 +453,7 @@ scan_groups(ViolationCollector *collector, const char *keys_sql, MemoryContext w
 			if (!have_key || centre != key_centre || group != key_group)
 			{
 				if (have_key)
-					check_group(collector, &k, key_centre, key_group, key_regime, key_year);
+					collect_group(collector, &k, key_centre, key_group, key_regime, key_year, false, false);
 				k.n = 0;
 				have_key = true;
 				key_centre = centre;
@@ -459,7 +472,7 @@ scan_groups(ViolationCollector *collector, const char *keys_sql, MemoryContext w
 		SPI_freetuptable(SPI_tuptable);
 	}
 	if (have_key)
-		check_group(collector, &k, key_centre, key_group, key_regime, key_year);
+		collect_group(collector, &k, key_centre, key_group, key_regime, key_year, false, false);
 	SPI_cursor_close(portal);
 	MemoryContextSwitchTo(old);
 }

@@ -71,6 +71,25 @@ typedef struct KeyItems
 	int			capacity;
 } KeyItems;
 
+/*
+ * Fills a subject with what every caller sets: the model, its kind and key,
+ * its centre and year, and the key's items (k may be NULL); the caller adds
+ * its figures (limits, staff, min_guards) and any label it already has.
+ */
+extern void finding_subject_init(FindingSubject *subject, const ModelTables *model, const char *kind,
+								 int64 id, int64 centre_id, int school_year, const KeyItems *k);
+
+/*
+ * The group rules over one group's sorted week: overlaps and each day's
+ * rules, then, if approval_checks is not 0, those week rules too.
+ */
+extern void group_kernels(const KeyItems *k, const RegimeLimits *limits, unsigned approval_checks,
+						  st_emit emit, void *context);
+
+/* A group's week checked into a collector, with the approval rules if asked. */
+extern void collect_group(ViolationCollector *collector, KeyItems *k, int64 centre_id, int64 group_id,
+						  Oid regime, int school_year, bool approval, bool public_centre);
+
 extern void key_items_add(KeyItems *k, int start, int end, int half, unsigned flags,
 						  int64 id, int64 centre);
 /* Sorts a key's items by start (then end and id), as the kernels need them. */
