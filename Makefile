@@ -5,7 +5,7 @@ EXTENSION    = schooltime
 EXTVERSION   = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(EXTENSION).control)
 
 MODULE_big   = $(EXTENSION)
-OBJS         = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+OBJS         = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c src/*/*.c)))
 
 # Each directory extension/<version>/ or extension/<from>--<to>/ holds the
 # parts of one script, concatenated in name order.
