@@ -106,3 +106,6 @@ SELECT to_regclass('eqm_old.enrolment') AS enrolment_after, to_regclass('eqm_old
 SELECT upgrade_model('eqm_old');
 RESET client_min_messages;
 SELECT count(*) AS equity_triggers FROM pg_trigger WHERE tgrelid = 'eqm_old.enrolment'::regclass AND NOT tgisinternal;
+SET client_min_messages = warning;
+DROP SCHEMA eqm, eqm_old CASCADE;
+RESET client_min_messages;

@@ -25,7 +25,7 @@ AS $views$
 BEGIN
     EXECUTE format($sql$
         CREATE OR REPLACE VIEW %1$I.equity_centre_shares AS
-        WITH per_centre AS (
+        WITH per_centre AS NOT MATERIALIZED (
             SELECT e.centre_id, c.name AS centre_name, c.ownership, c.municipality, cz.zone_id,
                    e.school_year, e.stage, s.scope, s.level_name, k.category,
                    sum(k.pupils)::bigint AS category_pupils, sum(e.pupils)::bigint AS pupils, sum(e.groups)::bigint AS groups
@@ -38,14 +38,21 @@ BEGIN
             CROSS JOIN LATERAL (VALUES ('foreign', e.foreign_pupils), ('nee', e.nee_a_pupils + e.nee_b_pupils),
                                        ('nee_a', e.nee_a_pupils), ('nee_b', e.nee_b_pupils)) AS k (category, pupils)
             GROUP BY e.centre_id, c.name, c.ownership, c.municipality, cz.zone_id, e.school_year, e.stage, s.scope, s.level_name, k.category
-        ), with_areas AS (
+        ), zone_totals AS NOT MATERIALIZED (
+            -- a zone may span municipalities: its totals are an aggregate, not a
+            -- window, so that a condition on the municipality reaches the centres
+            SELECT p.zone_id, p.school_year, p.stage, p.scope, p.category,
+                   sum(p.category_pupils) AS zone_category_pupils, sum(p.pupils) AS zone_pupils
+            FROM per_centre AS p WHERE p.zone_id IS NOT NULL
+            GROUP BY p.zone_id, p.school_year, p.stage, p.scope, p.category
+        ), with_areas AS NOT MATERIALIZED (
             SELECT p.*,
                    sum(p.category_pupils) OVER m AS municipal_category_pupils, sum(p.pupils) OVER m AS municipal_pupils,
-                   CASE WHEN p.zone_id IS NOT NULL THEN sum(p.category_pupils) OVER z END AS zone_category_pupils,
-                   CASE WHEN p.zone_id IS NOT NULL THEN sum(p.pupils) OVER z END AS zone_pupils
+                   zt.zone_category_pupils, zt.zone_pupils
             FROM per_centre AS p
-            WINDOW m AS (PARTITION BY p.municipality, p.school_year, p.stage, p.scope, p.category),
-                   z AS (PARTITION BY p.zone_id, p.school_year, p.stage, p.scope, p.category)
+            LEFT JOIN zone_totals AS zt ON zt.zone_id = p.zone_id AND zt.school_year = p.school_year AND zt.stage = p.stage
+                                        AND zt.scope = p.scope AND zt.category = p.category
+            WINDOW m AS (PARTITION BY p.municipality, p.school_year, p.stage, p.scope, p.category)
         )
         SELECT a.centre_id, a.centre_name, a.ownership, a.municipality, a.zone_id, a.school_year, a.stage, a.scope, a.level_name,
                a.category, a.groups, a.pupils, a.category_pupils,
@@ -63,7 +70,7 @@ BEGIN
         COMMENT ON VIEW %1$I.equity_centre_shares IS 'Each centre''s share of each category of pupils (foreign, nee = NEE A and B, nee_a, nee_b) per school year and stage (scope stage: the whole stage; entry: its entry level), against its municipality''s and its zone''s: the gap in percentage points, the location quotient, and whether it is above or below the municipal share. Per-centre composition: for administrators only (Decret 11/2021, art. 6.2).';
 
         CREATE OR REPLACE VIEW %1$I.equity_indicators AS
-        WITH grouped AS (
+        WITH grouped AS NOT MATERIALIZED (
             SELECT s.municipality, s.school_year, s.stage, s.scope, s.level_name, s.category,
                    count(*) FILTER (WHERE s.pupils > 0) AS centres,
                    sum(s.pupils)::bigint AS pupils, sum(s.category_pupils)::bigint AS category_pupils,
@@ -80,7 +87,7 @@ BEGIN
             LEFT JOIN schooltime.equity_figures AS hs ON hs.school_year = s.school_year AND hs.figure = 'high_share_percent'
             LEFT JOIN schooltime.equity_figures AS fg ON fg.school_year = s.school_year AND fg.figure = 'few_per_group'
             GROUP BY s.municipality, s.school_year, s.stage, s.scope, s.level_name, s.category
-        ), sized AS (
+        ), sized AS NOT MATERIALIZED (
             -- an area with fewer centres than the catalogue's min_centres has no index
             SELECT g.municipality, g.school_year, g.stage, g.scope, g.level_name, g.category, g.centres, g.pupils,
                    g.category_pupils, g.share,
@@ -93,7 +100,7 @@ BEGIN
             FROM grouped AS g
             LEFT JOIN schooltime.equity_figures AS mc ON mc.school_year = g.school_year AND mc.figure = 'min_centres'
             LEFT JOIN schooltime.equity_figures AS bf ON bf.school_year = g.school_year AND bf.figure = 'trend_base_year'
-        ), classified AS (
+        ), classified AS NOT MATERIALIZED (
             -- Fundació Bofill: above the median in primary or secondary is high, in both very high
             SELECT s.municipality, s.school_year,
                    CASE WHEN count(*) FILTER (WHERE s.dissimilarity IS NOT NULL AND md.value IS NOT NULL) = 0 THEN NULL
