@@ -67,7 +67,7 @@ SELECT is_empty($$SELECT m FROM computed WHERE xpx IS NOT NULL AND abs(xpx + xpy
                 'isolation and exposure add up to 1');
 SELECT is_empty($$SELECT b.m FROM brute AS b JOIN computed AS c USING (m)
                   WHERE (c.eta2 IS NULL) <> (b.p IS NULL OR b.p = 0 OR b.p = 1)
-                     OR abs((b.xpx - b.p) / (1 - b.p) - c.eta2::numeric) > 1e-12$$,
+                     OR abs((b.xpx - b.p) / nullif(1 - b.p, 0) - c.eta2::numeric) > 1e-12$$,
                 'adjusted isolation equals (xPx - P) / (1 - P)');
 SELECT is_empty($$SELECT m FROM computed WHERE d < 0 OR d > 1 OR xpx < 0 OR xpx > 1 OR eta2 < -1e-12 OR eta2 > 1 + 1e-12$$,
                 'the indices stay within their ranges');

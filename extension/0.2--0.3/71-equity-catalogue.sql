@@ -116,10 +116,14 @@ CROSS JOIN (VALUES
      'Reports count the centres with at most this many pupils of the category per class group; with NEE B it is Bofill''s count (that NEE B are its "vulnerable" pupils is schooltime''s reading).')
 ) AS f (figure, value, unit, article, source, unconfirmed, note)
 UNION ALL
-SELECT '2018-2019', f.figure, f.value, f.unit, 'Fundació Bofill, Estat i evolució de la segregació escolar a Catalunya 2020',
+-- Bofill's medians are of 2018-2019 data: other years ship them empty (no classification)
+SELECT y::text || '-' || (y + 1)::text, f.figure, CASE WHEN y = 2018 OR f.figure = 'bofill_min_population' THEN f.value END,
+       f.unit, 'Fundació Bofill, Estat i evolució de la segregació escolar a Catalunya 2020',
        'Bofill''s 2020 report (2018-2019 data, municipalities over 10,000 inhabitants): "high" segregation is above the median in primary (0.3) or secondary (0.2), "very high" high at all levels, otherwise "low" [NAC-2020] [BOF-MAP].',
-       true, f.note, 'shipped'::schooltime.catalogue_origin
-FROM (VALUES
+       true, CASE WHEN y = 2018 OR f.figure = 'bofill_min_population' THEN f.note
+                  ELSE 'Bofill''s medians were published for 2018-2019 data only: no classification this year unless a department sets them.' END,
+       'shipped'::schooltime.catalogue_origin
+FROM generate_series(2015, 2025) AS y, (VALUES
     ('bofill_median_primaria', 0.3, 'index', 'Median of the primary index; whether "above" is strict is unconfirmed: schooltime reads it as strictly above. Applied to the index of foreign pupils (unconfirmed).'),
     ('bofill_median_secundaria', 0.2, 'index', 'Median of the secondary index; read as for primary.'),
     ('bofill_min_population', 10000, 'inhabitants', 'The classification covers municipalities over this population; a municipality whose population is not recorded is not classified.')
