@@ -6,7 +6,7 @@
 -- And the catalogue: every shipped figure cites its article and source.
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(22);
+SELECT plan(23);
 
 SELECT is_aggregate('schooltime', 'dissimilarity', ARRAY['bigint', 'bigint']);
 SELECT is_aggregate('schooltime', 'dissimilarity', ARRAY['bigint', 'bigint', 'bigint']);
