@@ -82,28 +82,6 @@ report_finding(void *context, const st_finding *f)
 	report_row(e->report, &row);
 }
 
-/* The authorisation of a row rule for a session (its group, its centre), or 0. */
-static int64
-row_authorisation(Report *r, const char *rule, int64 centre_id, int64 group_id, int64 session_id,
-				  const RegimeLimits *limits)
-{
-	AuthorisationSubject who;
-	Datum		session = Int64GetDatum(session_id);
-
-	memset(&who, 0, sizeof(who));
-	who.centre = Int64GetDatum(centre_id);
-	who.centre_type = INT8OID;
-	who.school_year = limits->school_year;
-	who.regime = limits->regime;
-	who.has_group = true;
-	who.group = Int64GetDatum(group_id);
-	who.group_type = INT8OID;
-	who.nsessions = 1;
-	who.sessions = &session;
-	who.session_type = INT8OID;
-	return authorisation_find(r->model->authorisations_oid, rule, &who);
-}
-
 static void
 report_group(Report *r, KeyItems *k, int64 centre_id, int64 group_id, const char *name,
 			 const RegimeLimits *limits, bool public_centre, const GroupShape *shape)
@@ -224,30 +202,13 @@ report_sessions(Report *r, const KeyItems *k, const GroupRow *g)
 
 		for (f = 0; f < nfindings; f++)
 		{
-			ViolationRow	row;
-			char	   *message;
-			char	   *detail;
-			char	   *hint;
+			ViolationRow row;
 
-			row_finding_text(g->limits, item->start, item->end, &findings[f], psprintf("group \"%s\"", g->name),
-							 &message, &detail, &hint);
-			memset(&row, 0, sizeof(row));
-			row.rule = findings[f].rule;
-			row.centre_id = g->centre_id;
-			row.subject = "group";
-			row.subject_id = g->id;
-			row.subject_name = g->name;
-			row.weekday = wt_weekday(item->start);
-			row.start = item->start;
-			row.end = item->end;
-			row.measured = findings[f].measured;
-			row.limit = findings[f].limit;
-			row.unit = findings[f].unit;
-			row.message = message;
-			row.detail = detail;
-			row.hint = hint;
-			row.sections = strcmp(findings[f].rule, "weekday") == 0 ? NULL : format_sections(g->limits->section);
-			row.authorisation_id = row_authorisation(r, findings[f].rule, g->centre_id, g->id, item->id, g->limits);
+			violation_row_of_row_finding(g->limits, item->start, item->end, &findings[f], g->centre_id, g->id,
+										 g->name, &row);
+			row.authorisation_id = authorisation_of_session(r->model->authorisations_oid, findings[f].rule,
+															g->centre_id, g->id, item->id,
+															g->limits->school_year, g->limits->regime);
 			report_row(r, &row);
 		}
 	}

@@ -13,6 +13,7 @@
 #include "catalogue.h"
 #include "violation.h"
 #include "violation_rows.h"
+#include "weektime_parse.h"
 
 static Oid
 enum_value(const char *type_name, const char *label)
@@ -106,4 +107,31 @@ violation_row_of_finding(const FindingSubject *s, const st_finding *f, const cha
 	row->message = text.message;
 	row->detail = text.detail;
 	row->hint = text.hint;
+}
+
+void
+violation_row_of_row_finding(const RegimeLimits *limits, int start, int end, const RowFinding *finding,
+							 int64 centre_id, int64 group_id, const char *group_name, ViolationRow *row)
+{
+	char	   *message;
+	char	   *detail;
+	char	   *hint;
+
+	row_finding_text(limits, start, end, finding, psprintf("group \"%s\"", group_name), &message, &detail, &hint);
+	memset(row, 0, sizeof(*row));
+	row->rule = finding->rule;
+	row->sections = strcmp(finding->rule, "weekday") == 0 ? NULL : format_sections(limits->section);
+	row->centre_id = centre_id;
+	row->subject = "group";
+	row->subject_id = group_id;
+	row->subject_name = group_name;
+	row->weekday = wt_weekday(start);
+	row->start = start;
+	row->end = end;
+	row->measured = finding->measured;
+	row->limit = finding->limit;
+	row->unit = finding->unit;
+	row->message = message;
+	row->detail = detail;
+	row->hint = hint;
 }

@@ -12,8 +12,10 @@
 #include "access/tupdesc.h"
 #include "utils/typcache.h"
 
+#include "catalogue.h"
 #include "findings.h"
 #include "kernels/kernels.h"
+#include "row_findings.h"
 
 /* The columns of schooltime.violation. */
 #define VIOLATION_COLUMNS 17
@@ -65,5 +67,12 @@ extern Datum violation_row_datum(const ViolationRows *rows, const ViolationRow *
  */
 extern void violation_row_of_finding(const FindingSubject *subject, const st_finding *f,
 									 const char **subject_name, ViolationRow *row);
+
+/*
+ * A row rule's finding for a session [start, end) of a group, worded;
+ * authorisation_id is left 0.
+ */
+extern void violation_row_of_row_finding(const RegimeLimits *limits, int start, int end, const RowFinding *finding,
+										 int64 centre_id, int64 group_id, const char *group_name, ViolationRow *row);
 
 #endif							/* SCHOOLTIME_VIOLATION_ROWS_H */
