@@ -104,6 +104,23 @@ SET schooltime.today = '2026-12-06';
 SELECT (SELECT count(*) FROM lective_days('yr', 1, 'eso')) AS centre_this_year,
        (SELECT count(*) FROM lective_days('eso')) AS catalogue_this_year,
        (SELECT count(*) FROM school_calendar('eso')) AS days_this_year;
+-- a row written without a school year is of this school year
+SELECT c.table_name, c.column_default FROM information_schema.columns AS c
+WHERE c.table_schema = 'yr' AND c.column_name = 'school_year' ORDER BY c.table_name;
+SELECT schooltime.model_behind('yr') AS behind;
+BEGIN;
+SET LOCAL schooltime.today = '2027-08-31';
+INSERT INTO yr.class_groups (centre_id, id, name, regime, level, pupils) VALUES (1, 3, '2n ESO A', 'eso', 2, 27);
+SET LOCAL schooltime.today = '2027-09-01';
+INSERT INTO yr.class_groups (centre_id, id, name, regime, level, pupils) VALUES (1, 4, '2n ESO A', 'eso', 2, 27);
+SELECT id, name, school_year FROM yr.class_groups WHERE id IN (3, 4) ORDER BY id;
+-- (a model without the defaults is behind; upgrade_model() gives them back)
+ALTER TABLE yr.class_groups ALTER COLUMN school_year DROP DEFAULT;
+SELECT schooltime.model_behind('yr') AS behind_without;
+SET LOCAL client_min_messages = warning;
+SELECT upgrade_model('yr');
+SELECT schooltime.model_behind('yr') AS behind_after;
+ROLLBACK;
 RESET schooltime.today;
 
 -- a fresh install takes a 2026-2027 ESO week, and refuses what breaks a rule
