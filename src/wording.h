@@ -1,0 +1,41 @@
+/*
+ * wording.h
+ *		The pieces a message is worded with, in the session's language:
+ *		day names, slots, dates, counts.
+ *
+ * A message is translated whole, as a sentence with placeholders; these
+ * fill the placeholders that are words themselves ("Monday", "dilluns")
+ * rather than figures.  English is what the msgids say: the day names,
+ * "Mon 08:00-09:00" and ISO dates that every message used before it could
+ * be translated.
+ */
+#ifndef SCHOOLTIME_WORDING_H
+#define SCHOOLTIME_WORDING_H
+
+#include "schooltime.h"
+
+/*
+ * Whether messages name things with the catalogue's Catalan names
+ * (schooltime.regimes.name_ca...) rather than its English ones: the
+ * catalogue has both, and the message catalogue of the session's language
+ * says which reads well in it.
+ */
+extern bool catalogue_names_in_catalan(void);
+
+/* "Monday", "dilluns" (ISO weekday 1-7) */
+extern const char *weekday_words(int iso_weekday);
+
+/* "Mon 08:00-09:00", "dl 08:00-09:00" (minutes of the week) */
+extern char *slot_words(int start, int end);
+
+/* "2018-09-12", "12 de setembre de 2018" */
+extern char *date_words(int year, int month, int day);
+extern char *date_adt_words(int32 date);	/* a DateADT */
+
+/* "a guard duty", "una guàrdia" (a schooltime.duty_kind label) */
+extern char *duty_words(const char *kind);
+
+/* "1 minute", "21 minutes", "21 minuts" */
+extern char *minutes_words(int minutes);
+
+#endif							/* SCHOOLTIME_WORDING_H */
