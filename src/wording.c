@@ -70,6 +70,13 @@ catalogue_names_in_catalan(void)
 	return strcmp(_("en"), "ca") == 0;
 }
 
+char *
+quoted_words(const char *name)
+{
+	/* translator: a name quoted in a message; in Catalan «%s» */
+	return psprintf(_("\"%s\""), name);
+}
+
 const char *
 weekday_words(int iso_weekday)
 {
@@ -112,6 +119,16 @@ slot_words(int start, int end)
 	else
 		append_clock(&out, end - day_start);
 	return out.data;
+}
+
+char *
+slot_long_words(int start, int end)
+{
+	char	   *slot = slot_words(start, end);
+	int			day = wt_weekday(start);
+
+	/* the short day name that begins the slot, in full */
+	return day == 0 ? slot : psprintf("%s%s", weekday_words(day), strchr(slot, ' '));
 }
 
 char *

@@ -22,11 +22,17 @@
  */
 extern bool catalogue_names_in_catalan(void);
 
+/* A name in quotes: "\"Música\"", "«Música»" */
+extern char *quoted_words(const char *name);
+
 /* "Monday", "dilluns" (ISO weekday 1-7) */
 extern const char *weekday_words(int iso_weekday);
 
 /* "Mon 08:00-09:00", "dl 08:00-09:00" (minutes of the week) */
 extern char *slot_words(int start, int end);
+
+/* "Monday 08:00-09:00", "dilluns 08:00-09:00" */
+extern char *slot_long_words(int start, int end);
 
 /* "2018-09-12", "12 de setembre de 2018" */
 extern char *date_words(int year, int month, int day);
