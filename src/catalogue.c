@@ -484,13 +484,13 @@ const char *
 catalogue_regime_name(Oid regime)
 {
 	ensure_loaded();
-	return catalogue_names_in_catalan() ? regime_name_ca(regime) : regime_name(regime);
+	return messages_in_catalan() ? regime_name_ca(regime) : regime_name(regime);
 }
 
 const char *
 regime_words(const RegimeLimits *limits)
 {
-	return catalogue_names_in_catalan() ? limits->regime_name_ca : limits->regime_name;
+	return messages_in_catalan() ? limits->regime_name_ca : limits->regime_name;
 }
 
 /* Statement trigger on catalogue tables. */

@@ -26,12 +26,19 @@
 #include "lib/stringinfo.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/date.h"
 #include "utils/lsyscache.h"
+
+#include "wording.h"
 
 PG_FUNCTION_INFO_V1(schooltime_gettext);
 PG_FUNCTION_INFO_V1(schooltime_ngettext);
 PG_FUNCTION_INFO_V1(schooltime_format_message);
 PG_FUNCTION_INFO_V1(schooltime_format_message_plural);
+PG_FUNCTION_INFO_V1(schooltime_date_words);
+PG_FUNCTION_INFO_V1(schooltime_weekday_words);
+PG_FUNCTION_INFO_V1(schooltime_messages_in_catalan);
+PG_FUNCTION_INFO_V1(schooltime_ordinal_words);
 
 /* The text of each argument, as format()'s %s gives it (NULL: empty). */
 typedef struct MessageArgs
@@ -210,4 +217,36 @@ schooltime_format_message_plural(PG_FUNCTION_ARGS)
 	args = message_args(fcinfo, 3);
 	PG_RETURN_TEXT_P(format_with(translated_plural(PG_GETARG_TEXT_PP(0), PG_GETARG_TEXT_PP(1),
 												   PG_GETARG_INT64(2)), &args));
+}
+
+/* date_text(date): "2018-09-12", "12 de setembre de 2018" */
+Datum
+schooltime_date_words(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(cstring_to_text(date_adt_words(PG_GETARG_DATEADT(0))));
+}
+
+/* weekday_text(integer): "Monday", "dilluns"; NULL outside 1-7 */
+Datum
+schooltime_weekday_words(PG_FUNCTION_ARGS)
+{
+	int32		day = PG_GETARG_INT32(0);
+
+	if (day < 1 || day > 7)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(weekday_words(day)));
+}
+
+/* messages_in_catalan(): whether messages use the catalogue's Catalan names */
+Datum
+schooltime_messages_in_catalan(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(messages_in_catalan());
+}
+
+/* ordinal_text(integer): "6th", "número 6" */
+Datum
+schooltime_ordinal_words(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(cstring_to_text(ordinal_words(PG_GETARG_INT32(0))));
 }

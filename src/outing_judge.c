@@ -427,8 +427,7 @@ hundredths_text(const EscortNeed *need)
 
 	if (h < 0)
 		return psprintf("%lld/%lld", (long long) need->numerator, (long long) need->denominator);
-	/* translator: a number with two decimals; in Catalan with a decimal comma */
-	return psprintf(_("%lld.%02d"), (long long) (h / 100), (int) (h % 100));
+	return psprintf("%lld%s%02d", (long long) (h / 100), decimal_separator(), (int) (h % 100));
 }
 
 /*

@@ -60,14 +60,35 @@ static const char *const month_names[] = {
 };
 
 bool
-catalogue_names_in_catalan(void)
+messages_in_catalan(void)
 {
 	/*
-	 * translator: the catalogue holds the names of regimes and rules in
-	 * English (name_en) and Catalan (name_ca); translate "en" as "ca" if
-	 * this language's messages should use the Catalan ones.
+	 * translator: the language of this catalogue as the code knows it:
+	 * "ca" makes messages use the catalogue's Catalan names (name_ca
+	 * columns) and Catalan ordinals; leave "en" for any other language.
 	 */
 	return strcmp(_("en"), "ca") == 0;
+}
+
+char *
+ordinal_words(int n)
+{
+	const char *suffix;
+
+	/* Catalan says "el número 11" rather than an abbreviated ordinal */
+	if (messages_in_catalan())
+		return psprintf("número %d", n);
+	if (n % 100 >= 11 && n % 100 <= 13)
+		suffix = "th";
+	else if (n % 10 == 1)
+		suffix = "st";
+	else if (n % 10 == 2)
+		suffix = "nd";
+	else if (n % 10 == 3)
+		suffix = "rd";
+	else
+		suffix = "th";
+	return psprintf("%d%s", n, suffix);
 }
 
 char *
@@ -189,6 +210,13 @@ date_adt_words(int32 date)
 		return pstrdup(DATE_IS_NOBEGIN((DateADT) date) ? "-infinity" : "infinity");
 	j2date(date + POSTGRES_EPOCH_JDATE, &year, &month, &day);
 	return date_words(year, month, day);
+}
+
+const char *
+decimal_separator(void)
+{
+	/* translator: the decimal separator of the numbers in messages; in Catalan "," */
+	return _(".");
 }
 
 char *

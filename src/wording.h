@@ -15,15 +15,18 @@
 #include "schooltime.h"
 
 /*
- * Whether messages name things with the catalogue's Catalan names
- * (schooltime.regimes.name_ca...) rather than its English ones: the
- * catalogue has both, and the message catalogue of the session's language
- * says which reads well in it.
+ * Whether the session's messages are in Catalan: they then name regimes,
+ * holidays and authorities by the catalogue's Catalan names (name_ca...)
+ * rather than its English ones, and write ordinals as Catalan does.  The
+ * message catalogue of the session's language says so.
  */
-extern bool catalogue_names_in_catalan(void);
+extern bool messages_in_catalan(void);
 
 /* A name in quotes: "\"Música\"", "«Música»" */
 extern char *quoted_words(const char *name);
+
+/* "6th", "número 6": the ordinal of n, as "the %s chosen" needs it */
+extern char *ordinal_words(int n);
 
 /* "Monday", "dilluns" (ISO weekday 1-7) */
 extern const char *weekday_words(int iso_weekday);
@@ -37,6 +40,9 @@ extern char *slot_long_words(int start, int end);
 /* "2018-09-12", "12 de setembre de 2018" */
 extern char *date_words(int year, int month, int day);
 extern char *date_adt_words(int32 date);	/* a DateADT */
+
+/* "." in English, "," in Catalan */
+extern const char *decimal_separator(void);
 
 /* "a guard duty", "una guàrdia" (a schooltime.duty_kind label) */
 extern char *duty_words(const char *kind);
