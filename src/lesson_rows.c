@@ -233,6 +233,7 @@ lesson_rows_unknown_part(const ModelTables *m, Relation rel, int64 centre_id, in
 						 int64 session_id, const char *split, const char *part, const GroupShape *shape)
 {
 	char	   *group = model_group_label(m, centre_id, group_id);
+	char	   *detail;
 	StringInfoData known;
 	int			s = 0;
 	int			i;
@@ -255,17 +256,18 @@ lesson_rows_unknown_part(const ModelTables *m, Relation rel, int64 centre_id, in
 		for (i = HALVES_SPLIT + 1; shape && i <= shape->nsplits; i++)
 			if (shape->splits[i - 1].name && strcmp(shape->splits[i - 1].name, split) != 0)
 				appendStringInfo(&known, "%s%s", known.len ? ", " : "", quoted_words(shape->splits[i - 1].name));
-	/* "group \"4t ESO A\"": the detail begins with it */
-	group[0] = (char) pg_toupper((unsigned char) group[0]);
+	detail = s > 0
+		? psprintf(_("%s has split \"%s\" with the parts %s."), group, split, known.data)
+		: known.len > 0
+		? psprintf(_("%s has no split \"%s\"; its splits are %s."), group, split, known.data)
+		: psprintf(_("%s has no split of its own (only its halves, split_half)."), group);
+	/* a sentence: "Group \"4t ESO A\" has ..." */
+	detail[0] = (char) pg_toupper((unsigned char) detail[0]);
 	ereport(ERROR,
 			errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
 			errmsg("session %lld of %s is for part \"%s\" of split \"%s\", which the group does not have",
-				   (long long) session_id, model_group_label(m, centre_id, group_id), part, split),
-			s > 0
-			? errdetail("%s has split \"%s\" with the parts %s.", group, split, known.data)
-			: known.len > 0
-			? errdetail("%s has no split \"%s\"; its splits are %s.", group, split, known.data)
-			: errdetail("%s has no split of its own (only its halves, split_half).", group),
+				   (long long) session_id, group, part, split),
+			errdetail_internal("%s", detail),
 			errhint("Add the part to group_parts first, or name one the group has."),
 			errtableconstraint(rel, "sessions_part_fkey"));
 }

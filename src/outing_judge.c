@@ -317,7 +317,7 @@ static char *
 escorts_text(int64 escorts, int64 teachers)
 {
 	if (escorts == 0)
-		return pstrdup(_("none"));
+		return pstrdup(_c("escorts it has", "none"));
 	if (escorts == 1)
 		return pstrdup(teachers == 1 ? _("1, a teacher") : _("1, not a teacher"));
 	if (teachers == 0)

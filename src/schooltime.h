@@ -38,6 +38,14 @@
 #define _n(singular, plural, n) dngettext(TEXTDOMAIN, singular, plural, n)
 
 /*
+ * A short message that means one thing here and another elsewhere ("none"
+ * as a count of escorts, "none" as an empty list), told apart by a
+ * context for the translator (gettext's msgctxt).
+ */
+#define _c(context, msgid) schooltime_pgettext(context "\004" msgid, msgid)
+extern const char *schooltime_pgettext(const char *context_and_msgid, const char *msgid);
+
+/*
  * Soft input errors (pg_input_is_valid) arrived in PostgreSQL 16.  Older
  * servers only know hard errors, which is what ereturn falls back to.
  */

@@ -59,6 +59,15 @@ static const char *const month_names[] = {
 	gettext_noop("of December"),
 };
 
+const char *
+schooltime_pgettext(const char *context_and_msgid, const char *msgid)
+{
+	const char *translated = dgettext(TEXTDOMAIN, context_and_msgid);
+
+	/* not in the catalogue: gettext hands back what it was given */
+	return translated == context_and_msgid ? msgid : translated;
+}
+
 bool
 messages_in_catalan(void)
 {
