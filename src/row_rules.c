@@ -143,7 +143,8 @@ raise_first(const RowContext *ctx, const RegimeLimits *limits, int start, int en
 
 	for (i = 0; i < n; i++)
 	{
-		ReferenceWords group_words = {_("a group"), _("group \"%s\""), _("group %s")};
+		/* translator: "a group" is the session's group when its row names none */
+		ReferenceWords group_words = {_c("a session's unknown group", "a group"), _("group \"%s\""), _("group %s")};
 		char	   *message;
 		char	   *detail;
 		char	   *hint;
