@@ -64,4 +64,4 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$ SELECT ARRAY[singular, plural] $$;
 COMMENT ON FUNCTION schooltime.message_forms(text, text) IS
-'a message whose wording depends on a count, untranslated: marks its two English forms for schooltime''s message catalogue where a query picks the form row by row (schooltime.format_message_plural(forms[1], forms[2], n, ...))';
+'a message whose wording depends on a count, untranslated: marks its two English forms for schooltime''s message catalogue where a query picks the form row by row, handing them to format_message_plural() with the count';

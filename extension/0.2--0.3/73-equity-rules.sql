@@ -111,6 +111,7 @@ BEGIN
             SELECT 'late_nee_enrolment', m.centre_id, m.centre_name, m.school_year, m.regime, m.level,
                    round(ceil((m.nee - m.late_nee) * 10000.0 / (m.pupils - m.late)) / 100, 2),
                    round(floor(m.start_max_num * 100.0 / m.start_max_den) / 100, 2), 'percent',
+                   -- nls: the forms are marked by message_forms() below
                    schooltime.format_message_plural(($8)[1], ($8)[2], m.late_nee,
                           m.late_nee, m.centre_name, m.level_name, m.school_year,
                           schooltime.number_words(round(ceil((m.nee - m.late_nee) * 10000.0 / (m.pupils - m.late)) / 100, 2)),
@@ -126,6 +127,7 @@ BEGIN
             -- nee_reserve: fewer places reserved than the zone's share of the places offered
             SELECT 'nee_reserve', m.centre_id, m.centre_name, m.school_year, m.regime, m.level,
                    m.reserved::numeric, ((m.zone_nee * m.offered + m.zone_pupils - 1) / m.zone_pupils)::numeric, 'places',
+                   -- nls: the forms are marked by message_forms() below
                    schooltime.format_message_plural(($11)[1], ($11)[2], m.reserved,
                           m.centre_name, m.reserved, m.level_name, m.school_year,
                           (m.zone_nee * m.offered + m.zone_pupils - 1) / m.zone_pupils),

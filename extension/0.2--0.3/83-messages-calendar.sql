@@ -5,8 +5,8 @@
 -- regimes under a Catalan lc_messages, its English ones otherwise.  Dates
 -- are written by schooltime.date_text(): ISO 8601 in English, as before,
 -- "12 de setembre de 2018" in Catalan.  The catalogue's citations of its
--- sources (calendar_class_periods.source, calendar_years.free_days_max_note)
--- are data in English and are quoted as they are.
+-- sources (calendar_class_periods.source, calendar_years.free_days_max_note,
+-- order_name) are data in English and are quoted as they are.
 
 CREATE OR REPLACE FUNCTION schooltime.calendar_day_text(day date)
 RETURNS text
