@@ -27,9 +27,7 @@
 #include "catalogue.h"
 #include "enforcement.h"
 #include "findings.h"
-#include "kernels.h"
 #include "model.h"
-#include "set_rules.h"
 #include "spi_util.h"
 #include "trigger_args.h"
 #include "violation.h"
@@ -38,37 +36,15 @@ PG_FUNCTION_INFO_V1(timetable_approval);
 
 #define FETCH_ROWS 10000
 
-/* Which week rules a group's regime and centre call for. */
-unsigned
-approval_checks(const RegimeLimits *limits, bool public_centre)
-{
-	unsigned	checks = ST_CHECK_WEEKLY;
-
-	if (public_centre && limits->max_free_afternoons != NO_LIMIT)
-		checks |= ST_CHECK_FREE_AFTERNOONS;
-	if (limits->single_shift)
-		checks |= ST_CHECK_SINGLE_SHIFT;
-	if (limits->midday_break_min != NO_LIMIT || limits->morning_min != NO_LIMIT)
-		checks |= ST_CHECK_PRIMARY_DAY;
-	return checks;
-}
-
 void
 approval_scan_groups(ViolationCollector *collector, const char *keys_sql, bool approved_only,
 					 MemoryContext work)
 {
 	const ModelTables *m = collector->model;
-	char	   *query = psprintf("SELECT g.centre_id, g.id, g.regime, g.school_year::pg_catalog.text,"
-								 " c.ownership OPERATOR(pg_catalog.=) 'public'::schooltime.ownership,"
-								 " s.id, s.slot, s.kind, s.split_half"
-								 " FROM %s AS g JOIN %s AS c ON c.id OPERATOR(pg_catalog.=) g.centre_id"
-								 " LEFT JOIN %s AS s ON s.centre_id OPERATOR(pg_catalog.=) g.centre_id"
-								 "  AND s.group_id OPERATOR(pg_catalog.=) g.id"
-								 " WHERE (g.centre_id, g.id) IN (%s)%s"
-								 " ORDER BY g.centre_id, g.id",
-								 m->class_groups, m->centres, m->sessions, keys_sql,
-								 approved_only ? " AND g.approval OPERATOR(pg_catalog.<>) 'draft'::schooltime.approval_state" : "");
-	Portal		portal = open_fresh_cursor(query);
+	MemoryContext old = MemoryContextSwitchTo(work);
+	GroupShapes shapes;
+	char	   *query;
+	Portal		portal;
 	KeyItems	k = {NULL, NULL, 0, 0};
 	bool		have_key = false;
 	int64		key_centre = 0;
@@ -76,8 +52,20 @@ approval_scan_groups(ViolationCollector *collector, const char *keys_sql, bool a
 	Oid			key_regime = InvalidOid;
 	int			key_year = 0;
 	bool		key_public = false;
-	MemoryContext old = MemoryContextSwitchTo(work);
 
+	group_shapes_init(&shapes, work);
+	group_shapes_load(&shapes, m, psprintf("(p.centre_id, p.group_id) IN (%s)", keys_sql));
+	collector->shapes = &shapes;
+	query = psprintf("SELECT g.centre_id, g.id, g.regime, g.school_year::pg_catalog.text,"
+					 " c.ownership OPERATOR(pg_catalog.=) 'public'::schooltime.ownership, %s"
+					 " FROM %s AS g JOIN %s AS c ON c.id OPERATOR(pg_catalog.=) g.centre_id"
+					 " LEFT JOIN %s AS s ON s.centre_id OPERATOR(pg_catalog.=) g.centre_id"
+					 "  AND s.group_id OPERATOR(pg_catalog.=) g.id"
+					 " WHERE (g.centre_id, g.id) IN (%s)%s"
+					 " ORDER BY g.centre_id, g.id",
+					 session_item_columns(m, "s"), m->class_groups, m->centres, m->sessions, keys_sql,
+					 approved_only ? " AND g.approval OPERATOR(pg_catalog.<>) 'draft'::schooltime.approval_state" : "");
+	portal = open_fresh_cursor(query);
 	for (;;)
 	{
 		uint64		i;
@@ -92,11 +80,10 @@ approval_scan_groups(ViolationCollector *collector, const char *keys_sql, bool a
 			bool		isnull;
 			int64		centre = DatumGetInt64(SPI_getbinval(tuple, desc, 1, &isnull));
 			int64		group = DatumGetInt64(SPI_getbinval(tuple, desc, 2, &isnull));
-			Datum		value;
-			int			start;
-			int			end;
-			int			half = 0;
-			unsigned	flags = 0;
+			Datum		values[SESSION_ITEM_COLUMNS];
+			bool		nulls[SESSION_ITEM_COLUMNS];
+			st_item		item;
+			int64		teacher;
 
 			if (!have_key || centre != key_centre || group != key_group)
 			{
@@ -110,23 +97,17 @@ approval_scan_groups(ViolationCollector *collector, const char *keys_sql, bool a
 				key_year = parse_school_year(TextDatumGetCString(SPI_getbinval(tuple, desc, 4, &isnull)));
 				key_public = DatumGetBool(SPI_getbinval(tuple, desc, 5, &isnull));
 			}
-			value = SPI_getbinval(tuple, desc, 6, &isnull);
-			if (isnull || !row_slot(tuple, desc, 7, &start, &end))
-				continue;		/* a group without sessions, or a slot the domain would refuse */
-			value = SPI_getbinval(tuple, desc, 8, &isnull);
-			if (!isnull)
-				flags = kind_flags(DatumGetObjectId(value));
-			value = SPI_getbinval(tuple, desc, 9, &isnull);
-			if (!isnull)
-				half = DatumGetInt16(value);
-			key_items_add(&k, start, end, half, flags,
-						  DatumGetInt64(SPI_getbinval(tuple, desc, 6, &isnull)), centre);
+			row_values(tuple, desc, 6, SESSION_ITEM_COLUMNS, values, nulls);
+			/* a group without sessions has one row of NULLs */
+			if (!nulls[0] && session_item(&shapes, centre, group, values, nulls, &item, &teacher) != SESSION_ITEM_BAD_SLOT)
+				key_items_add_session(&k, &item, centre, teacher);
 		}
 		SPI_freetuptable(SPI_tuptable);
 	}
 	if (have_key)
 		collect_group(collector, &k, key_centre, key_group, key_regime, key_year, true, key_public);
 	SPI_cursor_close(portal);
+	collector->shapes = NULL;
 	MemoryContextSwitchTo(old);
 }
 
@@ -214,8 +195,7 @@ approval_scan_centres(ViolationCollector *collector, const char *keys_sql, Memor
 			char	   *year = TextDatumGetCString(SPI_getbinval(tuple, desc, 2, &isnull));
 			int			part = DatumGetInt32(SPI_getbinval(tuple, desc, 3, &isnull));
 			bool		recess = DatumGetBool(SPI_getbinval(tuple, desc, 5, &isnull));
-			int			start;
-			int			end;
+			st_item		item;
 
 			if (!have_key || centre != key_centre || strcmp(year, key_year) != 0)
 			{
@@ -236,10 +216,11 @@ approval_scan_centres(ViolationCollector *collector, const char *keys_sql, Memor
 					: DatumGetInt32(value);
 				continue;
 			}
-			if (!row_slot(tuple, desc, 4, &start, &end))
+			memset(&item, 0, sizeof(item));
+			if (!row_slot(tuple, desc, 4, &item.start, &item.end))
 				continue;
-			key_items_add(part == 0 ? &w.lective : part == 1 ? &w.guards : &w.present,
-						  start, end, 0, recess ? ST_RECESS : 0, 0, centre);
+			item.flags = recess ? ST_RECESS : 0;
+			key_items_add(part == 0 ? &w.lective : part == 1 ? &w.guards : &w.present, &item, centre);
 		}
 		SPI_freetuptable(SPI_tuptable);
 	}

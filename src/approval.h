@@ -8,16 +8,13 @@
 
 #include "schooltime.h"
 
-#include "set_rules.h"
+#include "judge.h"
 
 /*
  * Every group rule (write-time and approval-time) for the groups keys_sql
  * selects (centre_id, group_id); with approved_only, only those that are
  * provisional or definitive.
  */
-/* Which week rules (ST_CHECK_*) a group's regime and centre call for at approval. */
-extern unsigned approval_checks(const RegimeLimits *limits, bool public_centre);
-
 extern void approval_scan_groups(ViolationCollector *collector, const char *keys_sql,
 								 bool approved_only, MemoryContext work);
 

@@ -17,7 +17,7 @@
 #include "utils/memutils.h"
 
 #include "busy.h"
-#include "kernels.h"
+#include "kernels/kernels.h"
 #include "weektime_parse.h"
 
 PG_FUNCTION_INFO_V1(busy_minutes_transition);
@@ -73,7 +73,9 @@ busy_compact(st_item *items, int n)
 			continue;
 		}
 		items[out] = items[i];
-		items[out].half = 0;
+		items[out].split = 0;
+		items[out].part = 0;
+		items[out].lesson = 0;
 		items[out].flags = 0;
 		items[out].id = 0;
 		out++;
@@ -125,7 +127,9 @@ state_add(BusyState *state, int start, int end)
 	item = &state->items[state->n++];
 	item->start = start;
 	item->end = end;
-	item->half = 0;
+	item->split = 0;
+	item->part = 0;
+	item->lesson = 0;
 	item->flags = 0;
 	item->id = 0;
 }

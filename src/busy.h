@@ -12,7 +12,7 @@
 #ifndef SCHOOLTIME_BUSY_H
 #define SCHOOLTIME_BUSY_H
 
-#include "kernels.h"
+#include "kernels/kernels.h"
 
 /* Sorts items by start (then end) and merges overlapping or touching ones; returns the new count. */
 extern int	busy_compact(st_item *items, int n);

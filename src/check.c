@@ -32,10 +32,10 @@
 #include "catalogue.h"
 #include "findings.h"
 #include "flat_scan.h"
-#include "kernels.h"
+#include "kernels/kernels.h"
 #include "model.h"
 #include "row_findings.h"
-#include "set_rules.h"
+#include "judge.h"
 #include "spi_util.h"
 #include "violation.h"
 #include "weektime_parse.h"
@@ -190,7 +190,7 @@ row_authorisation(Report *r, const char *rule, int64 centre_id, int64 group_id, 
 
 static void
 report_group(Report *r, KeyItems *k, int64 centre_id, int64 group_id, const char *name,
-			 const RegimeLimits *limits, bool public_centre)
+			 const RegimeLimits *limits, bool public_centre, const GroupShape *shape)
 {
 	FindingSubject subject;
 	ReportEmit	e;
@@ -198,19 +198,13 @@ report_group(Report *r, KeyItems *k, int64 centre_id, int64 group_id, const char
 	key_items_sort(k);
 	finding_subject_init(&subject, r->model, "group", group_id, centre_id, limits->school_year, k);
 	subject.limits = limits;
+	subject.shape = shape;
 	subject.label = psprintf("group \"%s\"", name);
 	e.report = r;
 	e.subject = &subject;
 	e.subject_name = name;
 	/* the report lists the warning indicative_day as well */
-	group_kernels(k, limits, approval_checks(limits, public_centre) | ST_CHECK_INDICATIVE, report_finding, &e);
-}
-
-/* A slot column's [start, end), false for a NULL or a slot the domain would not hold. */
-static bool
-slot_datum_bounds(Datum value, bool isnull, int *start, int *end)
-{
-	return !isnull && weekslot_bounds(value, start, end) && *start >= 0 && *end <= WT_MAX_MINUTE;
+	group_kernels(&subject, k, approval_checks(limits, public_centre) | ST_CHECK_INDICATIVE, report_finding, &e);
 }
 
 /* "true", or the SQL that keeps the rows of alias in the centre (and group) asked for. */
@@ -261,6 +255,7 @@ typedef struct GroupScan
 	int			capacity;
 	MemoryContext keep;
 	FlatItems	items;
+	GroupShapes shapes;
 } GroupScan;
 
 static void
@@ -288,14 +283,14 @@ static void
 group_session_row(void *context, Datum *values, bool *nulls)
 {
 	GroupScan  *scan = (GroupScan *) context;
+	int64		centre = DatumGetInt64(values[0]);
+	int64		group = DatumGetInt64(values[1]);
 	st_item		item;
+	int64		teacher;
 
-	if (!slot_datum_bounds(values[5], nulls[5], &item.start, &item.end))
+	if (session_item(&scan->shapes, centre, group, values + 2, nulls + 2, &item, &teacher) == SESSION_ITEM_BAD_SLOT)
 		return;
-	item.id = DatumGetInt64(values[2]);
-	item.flags = nulls[3] ? 0 : kind_flags(DatumGetObjectId(values[3]));
-	item.half = nulls[4] ? 0 : DatumGetInt16(values[4]);
-	flat_items_add(&scan->items, DatumGetInt64(values[0]), DatumGetInt64(values[1]), DatumGetInt64(values[0]), &item);
+	flat_items_add(&scan->items, centre, group, centre, &item);
 }
 
 /* The row rules of each of a group's sessions. */
@@ -401,11 +396,9 @@ centre_presence_row(void *context, Datum *values, bool *nulls)
 	int64		centre = DatumGetInt64(values[0]);
 	st_item		item;
 
+	memset(&item, 0, sizeof(item));
 	if (!slot_datum_bounds(values[2], nulls[2], &item.start, &item.end))
 		return;
-	item.id = 0;
-	item.half = 0;
-	item.flags = 0;
 	flat_items_add(&scan->staff, centre, CENTRE_SUBKEY(school_year_of_datum(values[1]), PART_PRESENT), centre, &item);
 }
 
@@ -418,10 +411,9 @@ centre_duty_row(void *context, Datum *values, bool *nulls)
 	int			year = school_year_of_datum(values[1]);
 	st_item		item;
 
+	memset(&item, 0, sizeof(item));
 	if (!slot_datum_bounds(values[5], nulls[5], &item.start, &item.end))
 		return;
-	item.id = 0;
-	item.half = 0;
 	if (DatumGetBool(values[2]))
 	{
 		item.flags = DatumGetBool(values[3]) ? ST_RECESS : 0;
@@ -521,8 +513,16 @@ lective_add(CentreLective *l, int school_year, const KeyItems *k)
 		l->nyears++;
 	}
 	for (i = 0; i < k->n; i++)
-		key_items_add(&l->items[y], k->items[i].start, k->items[i].end, 0, k->items[i].flags & ST_RECESS,
-					  k->items[i].id, k->centres[i]);
+	{
+		st_item		item;
+
+		memset(&item, 0, sizeof(item));
+		item.start = k->items[i].start;
+		item.end = k->items[i].end;
+		item.flags = k->items[i].flags & ST_RECESS;
+		item.id = k->items[i].id;
+		key_items_add(&l->items[y], &item, k->centres[i]);
+	}
 }
 
 /* The centre's keys (one per school year), in the order of scan->centres, from *next on. */
@@ -577,14 +577,16 @@ report_groups_and_centres(Report *r, const Scope *scope, MemoryContext work)
 	memset(&scan, 0, sizeof(scan));
 	scan.keep = work;
 	flat_items_init(&scan.items, work);
+	group_shapes_init(&scan.shapes, work);
+	group_shapes_load(&scan.shapes, m, scope_sql(scope, "p", "group_id"));
 	flat_scan(psprintf("SELECT g.centre_id, g.id, g.regime, g.school_year, g.name,"
 					   " c.ownership OPERATOR(pg_catalog.=) 'public'::schooltime.ownership"
 					   " FROM %s AS g JOIN %s AS c ON c.id OPERATOR(pg_catalog.=) g.centre_id"
 					   " WHERE %s ORDER BY g.centre_id, g.id",
 					   m->class_groups, m->centres, scope_sql(scope, "g", "id")),
 			  group_row, &scan);
-	flat_scan(psprintf("SELECT s.centre_id, s.group_id, s.id, s.kind, s.split_half, s.slot FROM %s AS s WHERE %s",
-					   m->sessions, scope_sql(scope, "s", "group_id")),
+	flat_scan(psprintf("SELECT s.centre_id, s.group_id, %s FROM %s AS s WHERE %s",
+					   session_item_columns(m, "s"), m->sessions, scope_sql(scope, "s", "group_id")),
 			  group_session_row, &scan);
 	flat_items_sort(&scan.items);
 
@@ -610,7 +612,8 @@ report_groups_and_centres(Report *r, const Scope *scope, MemoryContext work)
 		}
 		MemoryContextSwitchTo(per_key);
 		report_sessions(r, &k, g);
-		report_group(r, &k, g->centre_id, g->id, g->name, g->limits, g->public_centre);
+		report_group(r, &k, g->centre_id, g->id, g->name, g->limits, g->public_centre,
+					 group_shape_find(&scan.shapes, g->centre_id, g->id, false));
 		MemoryContextSwitchTo(work);
 		MemoryContextReset(per_key);
 	}
@@ -638,7 +641,7 @@ report_teacher(Report *r, KeyItems *k, int64 teacher_id, const char *name, int s
 	e.report = r;
 	e.subject = &subject;
 	e.subject_name = name;
-	st_teacher_week(k->items, k->n, &sl, report_finding, &e);
+	st_teacher_week(k->items, k->centres, k->n, &sl, report_finding, &e);
 }
 
 typedef struct TeacherName
@@ -679,11 +682,12 @@ teacher_item_row(void *context, Datum *values, bool *nulls)
 	TeacherScan *scan = (TeacherScan *) context;
 	st_item		item;
 
+	memset(&item, 0, sizeof(item));
 	if (!slot_datum_bounds(values[5], nulls[5], &item.start, &item.end))
 		return;
 	item.id = DatumGetInt64(values[3]);
 	item.flags = DatumGetBool(values[4]) ? ST_DUTY : 0;
-	item.half = 0;
+	item.lesson = nulls[6] ? 0 : DatumGetInt64(values[6]);
 	flat_items_add(&scan->items, DatumGetInt64(values[0]), school_year_of_datum(values[1]),
 				   DatumGetInt64(values[2]), &item);
 }
@@ -729,10 +733,11 @@ report_teachers(Report *r, const Scope *scope, MemoryContext work)
 	flat_scan(psprintf("%sSELECT t.id, t.name FROM %s AS t%s ORDER BY t.id", keys, m->teachers,
 					   scope->has_centre ? " WHERE t.id IN (SELECT k.teacher_id FROM keys AS k)" : ""),
 			  teacher_name_row, &scan);
-	flat_scan(psprintf("%sSELECT s.teacher_id, s.school_year, s.centre_id, s.id, false, s.slot FROM %s AS s WHERE %s"
+	flat_scan(psprintf("%sSELECT s.teacher_id, s.school_year, s.centre_id, s.id, false, s.slot, %s FROM %s AS s WHERE %s"
 					   " UNION ALL"
-					   " SELECT d.teacher_id, d.school_year, d.centre_id, d.id, true, d.slot FROM %s AS d WHERE %s",
-					   keys, m->sessions, session_filter, m->duties, duty_filter),
+					   " SELECT d.teacher_id, d.school_year, d.centre_id, d.id, true, d.slot, NULL FROM %s AS d WHERE %s",
+					   keys, m->lessons ? "s.lesson_id" : "NULL::pg_catalog.int8", m->sessions, session_filter,
+					   m->duties, duty_filter),
 			  teacher_item_row, &scan);
 	flat_items_sort(&scan.items);
 

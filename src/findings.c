@@ -10,6 +10,7 @@
 #include "schooltime.h"
 
 #include "findings.h"
+#include "group_parts.h"
 #include "violation.h"
 #include "weektime_parse.h"
 
@@ -80,7 +81,13 @@ item_text(const FindingSubject *s, int64 id, unsigned flags, bool with_group)
 	else
 		label = model_item_label(s->model, i >= 0 && s->item_centres ? s->item_centres[i] : s->centre_id,
 								 id, (flags & ST_DUTY) != 0, with_group);
-	return i >= 0 ? psprintf("%s (%s)", label, slot_text(s->items[i].start, s->items[i].end)) : label;
+	if (i < 0)
+		return label;
+	/* a group's session of one part says which: '"Anglès" (half 1, Mon 08:00-09:00)' */
+	if (!with_group && s->items[i].split != 0)
+		return psprintf("%s (%s, %s)", label, group_part_name(s->shape, s->items[i].split, s->items[i].part),
+						slot_text(s->items[i].start, s->items[i].end));
+	return psprintf("%s (%s)", label, slot_text(s->items[i].start, s->items[i].end));
 }
 
 /* "exactly 30 h", "at least 4 h", "between 1 h and 2 h" */
@@ -110,10 +117,10 @@ group_text(const FindingSubject *s, const st_finding *f, FindingText *out)
 		case ST_GROUP_OVERLAP:
 			out->sections = format_sections(catalogue_rule("group_overlap")->sections);
 			out->message = psprintf("sessions of %s overlap on %s", out->label, day);
-			out->detail = psprintf("%s and %s share %s; a group is in one session at a time, except the two halves of a split group (%s).",
+			out->detail = psprintf("%s and %s share %s; a group is in one session at a time, except parallel parts of one of its splits and the rows of one lesson (%s).",
 								   item_text(s, f->item_a, f->flags_a, false), item_text(s, f->item_b, f->flags_b, false),
 								   minutes_text(f->measured), out->sections);
-			out->hint = pstrdup("Move one of the sessions, or make them the two halves of a split group (split_half 1 and 2).");
+			out->hint = pstrdup("Move one of the sessions, make them parts of one split of the group (split_half, or split and part), or rows of one lesson (lesson_id).");
 			break;
 		case ST_CONTINUOUS:
 			out->message = psprintf("%s has %d minutes of class in a row on %s", out->label, f->measured, day);
@@ -326,6 +333,8 @@ finding_text(const FindingSubject *subject, const st_finding *f, FindingText *ou
 	{
 		out->label = subject->label ? pstrdup(subject->label)
 			: model_group_label(subject->model, subject->centre_id, subject->id);
+		if (f->nparts > 0)
+			out->label = psprintf("%s%s", out->label, group_shape_label(subject->shape, f));
 		group_text(subject, f, out);
 	}
 	else if (strcmp(subject->kind, "teacher") == 0)

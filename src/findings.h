@@ -9,7 +9,7 @@
 #include "schooltime.h"
 
 #include "catalogue.h"
-#include "kernels.h"
+#include "kernels/kernels.h"
 #include "model.h"
 
 /* What a finding is about. */
@@ -21,6 +21,7 @@ typedef struct FindingSubject
 	int64		id;				/* the group's, teacher's or centre's key */
 	int			school_year;
 	const RegimeLimits *limits; /* a group's figures */
+	const struct GroupShape *shape; /* a group's splits and parts, to name them; NULL: halves only */
 	const StaffLimits *staff;	/* a teacher's figures */
 	int			min_guards;		/* a centre's guards */
 	/* the key's items and the centre each belongs to, to name them */

@@ -2,7 +2,7 @@
  * flat_scan.c
  *		Reading a whole model's slots into one flat array, sorted in memory.
  *
- * See flat_scan.h.  The array holds a few integers per slot (48 bytes), so
+ * See flat_scan.h.  The array holds a few integers per slot (56 bytes), so
  * a region of two million sessions takes about 100 MB while it is read;
  * it can grow past 1 GB for larger regions (huge allocations).
  */
@@ -178,7 +178,7 @@ flat_items_next(const FlatItems *f, Size *pos, int64 *key, int64 *subkey, KeyIte
 	{
 		const st_item *item = &f->items[i].item;
 
-		key_items_add(k, item->start, item->end, item->half, item->flags, item->id, f->items[i].centre);
+		key_items_add(k, item, f->items[i].centre);
 	}
 	*pos = i;
 	return true;

@@ -13,8 +13,8 @@
 
 #include "schooltime.h"
 
-#include "kernels.h"
-#include "set_rules.h"
+#include "kernels/kernels.h"
+#include "judge.h"
 
 /* One slot of one key: a group's session, a teacher's session or duty... */
 typedef struct FlatItem

@@ -50,6 +50,13 @@ model_tables(const char *schema, MemoryContext mcxt)
 	m->sessions = table_of(namespace, schema, "sessions", &m->sessions_oid, mcxt);
 	m->duties = table_of(namespace, schema, "duties", &m->duties_oid, mcxt);
 	m->authorisations = table_of(namespace, schema, "authorisations", &m->authorisations_oid, mcxt);
+	/* a model not yet brought up to 0.3 keeps working as it was */
+	if (OidIsValid(get_relname_relid("lessons", namespace)) &&
+		OidIsValid(get_relname_relid("group_parts", namespace)))
+	{
+		m->lessons = table_of(namespace, schema, "lessons", &m->lessons_oid, mcxt);
+		m->group_parts = table_of(namespace, schema, "group_parts", &m->group_parts_oid, mcxt);
+	}
 	return m;
 }
 
@@ -145,12 +152,28 @@ model_item_label(const ModelTables *model, int64 centre_id, int64 id, bool is_du
 							2, types, values);
 		return label ? label : psprintf("session " INT64_FORMAT, id);
 	}
-	label = lookup_text(model->sessions_oid, model->class_groups_oid,
-						psprintf("SELECT pg_catalog.format('\"%%s\" of group \"%%s\"', s.subject, g.name)"
-								 " FROM %s AS s JOIN %s AS g ON g.centre_id OPERATOR(pg_catalog.=) s.centre_id"
-								 " AND g.id OPERATOR(pg_catalog.=) s.group_id"
-								 " WHERE s.centre_id OPERATOR(pg_catalog.=) $1 AND s.id OPERATOR(pg_catalog.=) $2",
-								 model->sessions, model->class_groups),
-						2, types, values);
+	if (model->lessons == NULL)
+		label = lookup_text(model->sessions_oid, model->class_groups_oid,
+							psprintf("SELECT pg_catalog.format('\"%%s\" of group \"%%s\"', s.subject, g.name)"
+									 " FROM %s AS s JOIN %s AS g ON g.centre_id OPERATOR(pg_catalog.=) s.centre_id"
+									 " AND g.id OPERATOR(pg_catalog.=) s.group_id"
+									 " WHERE s.centre_id OPERATOR(pg_catalog.=) $1 AND s.id OPERATOR(pg_catalog.=) $2",
+									 model->sessions, model->class_groups),
+							2, types, values);
+	else
+		/* a lesson's row: every group the lesson takes, '"Educació física" of groups "1r A", "1r B"' */
+		label = lookup_text(model->sessions_oid, model->class_groups_oid,
+							psprintf("SELECT pg_catalog.format('\"%%s\" of group%%s %%s', s.subject,"
+									 "  CASE WHEN pg_catalog.count(DISTINCT g.id) OPERATOR(pg_catalog.>) 1 THEN 's' ELSE '' END,"
+									 "  pg_catalog.string_agg(DISTINCT pg_catalog.format('\"%%s\"', g.name), ', '"
+									 "   ORDER BY pg_catalog.format('\"%%s\"', g.name)))"
+									 " FROM %1$s AS s JOIN %1$s AS o ON o.centre_id OPERATOR(pg_catalog.=) s.centre_id"
+									 "  AND (o.id OPERATOR(pg_catalog.=) s.id OR o.lesson_id OPERATOR(pg_catalog.=) s.lesson_id)"
+									 " JOIN %2$s AS g ON g.centre_id OPERATOR(pg_catalog.=) o.centre_id"
+									 "  AND g.id OPERATOR(pg_catalog.=) o.group_id"
+									 " WHERE s.centre_id OPERATOR(pg_catalog.=) $1 AND s.id OPERATOR(pg_catalog.=) $2"
+									 " GROUP BY s.subject",
+									 model->sessions, model->class_groups),
+							2, types, values);
 	return label ? label : psprintf("session " INT64_FORMAT, id);
 }

@@ -22,11 +22,15 @@ typedef struct ModelTables
 	char	   *sessions;
 	char	   *duties;
 	char	   *authorisations;
+	char	   *lessons;		/* NULL for a model made before 0.3 (no lessons, no parts) */
+	char	   *group_parts;
 	Oid			class_groups_oid;
 	Oid			teachers_oid;
 	Oid			sessions_oid;
 	Oid			duties_oid;
 	Oid			authorisations_oid;
+	Oid			lessons_oid;
+	Oid			group_parts_oid;
 } ModelTables;
 
 /* The model in a schema; raises an error naming what is missing. */

@@ -21,8 +21,8 @@
 
 #include "busy.h"
 #include "catalogue.h"
-#include "kernels.h"
-#include "set_rules.h"
+#include "kernels/kernels.h"
+#include "judge.h"
 #include "weektime_parse.h"
 
 PG_FUNCTION_INFO_V1(schooltime_teacher_week_figures);
@@ -67,7 +67,9 @@ add_slots(ArrayType *array, unsigned flags, st_item *items, int *n)
 			continue;
 		items[*n].start = start;
 		items[*n].end = end;
-		items[*n].half = 0;
+		items[*n].split = 0;
+		items[*n].part = 0;
+		items[*n].lesson = 0;
 		items[*n].flags = flags;
 		items[*n].id = *n;
 		(*n)++;
@@ -89,7 +91,7 @@ week_minutes(st_item *items, int n, const st_staff_limits *limits)
 
 	memset(&reading, 0, sizeof(reading));
 	measure.week_max = 0;
-	st_teacher_week(items, n, &measure, read_finding, &reading);
+	st_teacher_week(items, NULL, n, &measure, read_finding, &reading);
 	return reading.week_minutes;
 }
 
@@ -135,7 +137,7 @@ schooltime_teacher_week_figures(PG_FUNCTION_ARGS)
 
 	/* the whole week, with the year's figures: midday days, and the total */
 	memset(&reading, 0, sizeof(reading));
-	st_teacher_week(items, n, &limits, read_finding, &reading);
+	st_teacher_week(items, NULL, n, &limits, read_finding, &reading);
 	values[2] = Int32GetDatum(week_minutes(items, n, &limits));
 
 	/* lessons alone, then duties alone */

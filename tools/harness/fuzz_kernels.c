@@ -1,6 +1,6 @@
 /*
  * fuzz_kernels.c
- *		Fuzz target over the set-rule kernels (src/kernels.c), built outside
+ *		Fuzz target over the set-rule kernels (src/kernels/), built outside
  *		the server.
  *
  * The bytes choose a kernel, its limits and up to MAX_ITEMS items, each a
@@ -13,7 +13,11 @@
  * (a minute-by-minute bitmap) check the overlap pairs, each day's class
  * minutes (daily_max), a teacher's week (teacher_week) and the directive
  * team's presence; each rule's findings are counted against what the
- * reference expects.
+ * reference expects.  A group of several splits, lessons and co-teachers
+ * (first byte 0xf0 and over) checks st_group_week against each
+ * combination of parts judged alone: every combination's finding is
+ * reported once, naming parts of that combination, and every finding
+ * reported holds for all the pupils it names.
  *
  * A broken property aborts, which libFuzzer reports as a crash.
  */
@@ -22,7 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kernels.h"
+#include "kernels/kernels.h"
 
 #define WEEK (7 * ST_MINUTES_PER_DAY)
 #define MAX_ITEMS 96
@@ -121,9 +125,12 @@ read_items(reader *r, st_item *items, int max, unsigned allowed_flags, int64_t f
 		int			length = 1 + (int) (word(r) % (unsigned) (ST_MINUTES_PER_DAY - from));
 		unsigned	b = byte(r);
 
+		memset(&items[i], 0, sizeof(st_item));
 		items[i].start = day * ST_MINUTES_PER_DAY + from;
 		items[i].end = items[i].start + length;
-		items[i].half = (int) (b % 3);
+		/* the whole group, or one of its halves (split 1) */
+		items[i].split = (int16_t) (b % 3 != 0);
+		items[i].part = (int16_t) (b % 3);
 		items[i].flags = (b >> 2) & allowed_flags;
 		items[i].id = first_id + i;
 	}
@@ -152,8 +159,8 @@ reference_overlaps(const st_item *items, int n, int halves_may_overlap)
 		{
 			if (items[i].start >= items[j].end || items[j].start >= items[i].end)
 				continue;
-			if (halves_may_overlap && items[i].half != 0 && items[j].half != 0 &&
-				items[i].half != items[j].half)
+			if (halves_may_overlap && items[i].split != 0 && items[i].split == items[j].split &&
+				items[i].part != items[j].part)
 				continue;
 			pairs++;
 		}
@@ -274,7 +281,7 @@ check_teacher(reader *r, st_item *items)
 	n = read_items(r, items, MAX_ITEMS, ST_DUTY, 1);
 
 	memset(&c, 0, sizeof(c));
-	st_teacher_week(items, n, &limits, collect, &c);
+	st_teacher_week(items, NULL, n, &limits, collect, &c);
 	if (c.per_rule[ST_TEACHER_OVERLAP] != reference_overlaps(items, n, 0))
 		fail("teacher_overlap: not every overlapping pair once", NULL);
 
@@ -492,6 +499,206 @@ check_coverage(reader *r, st_item *items)
 	}
 }
 
+
+/* ---- a group of several splits, lessons and co-teachers: st_group_week ---- */
+
+#define FUZZ_SPLITS 3			/* splits 2..4; split 1 (the halves) is left out */
+#define FUZZ_PARTS 3
+
+static unsigned char arena_buffer[1 << 24];
+static size_t arena_used;
+
+static void *
+arena_alloc(void *context, size_t size)
+{
+	void	   *p;
+
+	(void) context;
+	size = (size + 15) & ~(size_t) 15;
+	if (arena_used + size > sizeof(arena_buffer))
+		fail("st_group_week: more memory than a group can need", NULL);
+	p = arena_buffer + arena_used;
+	arena_used += size;
+	return p;
+}
+
+/* Whether a earlier row of items[i]'s lesson, for the same pupils, is at the same time (brute force). */
+static int
+reference_repeat(const st_item *items, int i)
+{
+	int			k;
+
+	if (items[i].lesson == 0)
+		return 0;
+	for (k = 0; k < i; k++)
+		if (items[k].lesson == items[i].lesson && items[k].start == items[i].start &&
+			items[k].end == items[i].end && items[k].split == items[i].split && items[k].part == items[i].part)
+			return 1;
+	return 0;
+}
+
+/* Pairs of a group's items that some pupil would be in at once. */
+static int
+reference_group_clashes(const st_item *items, int n)
+{
+	int			pairs = 0;
+	int			i;
+	int			j;
+
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++)
+		{
+			if (items[i].start >= items[j].end || items[j].start >= items[i].end)
+				continue;
+			if (items[i].lesson != 0 && items[i].lesson == items[j].lesson)
+				continue;
+			if (items[i].split != 0 && items[i].split == items[j].split && items[i].part != items[j].part)
+				continue;
+			if (reference_repeat(items, i) || reference_repeat(items, j))
+				continue;
+			pairs++;
+		}
+	return pairs;
+}
+
+/* The parts of a combination: digit s of a number in base FUZZ_PARTS. */
+static int
+combination_part(int combination, int split)
+{
+	int			s;
+
+	for (s = 2; s < split; s++)
+		combination /= FUZZ_PARTS;
+	return combination % FUZZ_PARTS + 1;
+}
+
+static int
+same_finding(const st_finding *a, const st_finding *b)
+{
+	return a->rule == b->rule && a->day == b->day && a->start == b->start && a->end == b->end &&
+		a->measured == b->measured && a->limit == b->limit;
+}
+
+/* Whether a finding's parts are those of a combination (a finding naming no split fits every one). */
+static int
+names_combination(const st_finding *f, int combination)
+{
+	int			p;
+
+	for (p = 0; p < f->nparts; p++)
+		if (f->parts[p].split < 2 || f->parts[p].split > FUZZ_SPLITS + 1 ||
+			combination_part(combination, f->parts[p].split) != f->parts[p].part)
+			return 0;
+	return 1;
+}
+
+static void
+check_group_week(reader *r, st_item *items)
+{
+	st_group_limits limits;
+	static collected week;
+	static collected one;
+	static st_item mine[MAX_ITEMS];
+	int			nparts[FUZZ_SPLITS + 1] = {2, FUZZ_PARTS, FUZZ_PARTS, FUZZ_PARTS};
+	st_group_shape shape = {FUZZ_SPLITS + 1, nparts};
+	st_arena	arena = {arena_alloc, NULL};
+	unsigned	checks;
+	int			combinations = 1;
+	int			combination;
+	int			judged;
+	int			n;
+	int			i;
+	int			j;
+
+	memset(&limits, 0, sizeof(limits));
+	limits.continuous_max = limit(r, 600);
+	limits.break_min = (int) (word(r) % 240);
+	limits.daily_max = limit(r, 900);
+	limits.daily_span_max = ST_NO_LIMIT;
+	limits.recess_is_lective = byte(r) & 1;
+	limits.first_weekday = 1;
+	limits.last_weekday = 5;
+	limits.weekly_min = limit(r, 3000);
+	limits.weekly_max = limit(r, 3000);
+	limits.afternoon_start = 15 * 60;
+	limits.max_free_afternoons = limit(r, 5);
+	limits.single_shift = false;
+	limits.morning_min = limits.morning_max = limits.afternoon_min = limits.afternoon_max = ST_NO_LIMIT;
+	limits.day_end_not_before = limits.midday_break_min = ST_NO_LIMIT;
+	limits.indicative_daily = limit(r, 600);
+	limits.indicative_morning = limit(r, 600);
+	limits.indicative_afternoon = limit(r, 600);
+	checks = byte(r) & (ST_CHECK_WEEKLY | ST_CHECK_FREE_AFTERNOONS | ST_CHECK_INDICATIVE);
+	n = read_items(r, items, 24, ST_RECESS, 1);
+	/* each item: the whole group or a part of splits 2..4, a lesson of its own or one of three */
+	for (i = 0; i < n; i++)
+	{
+		unsigned	b = byte(r);
+
+		items[i].split = (int16_t) (b % (FUZZ_SPLITS + 1) == 0 ? 0 : b % (FUZZ_SPLITS + 1) + 1);
+		items[i].part = (int16_t) (items[i].split ? (b >> 2) % FUZZ_PARTS + 1 : 0);
+		items[i].lesson = (b >> 4) % 4;
+		/* a lesson's rows share its time: copy it from the lesson's first row */
+		for (j = 0; j < i; j++)
+			if (items[j].lesson != 0 && items[j].lesson == items[i].lesson)
+			{
+				items[i].start = items[j].start;
+				items[i].end = items[j].end;
+				break;
+			}
+	}
+	qsort(items, (size_t) n, sizeof(st_item), by_start);
+	for (i = 0; i < FUZZ_SPLITS; i++)
+		combinations *= FUZZ_PARTS;
+
+	memset(&week, 0, sizeof(week));
+	arena_used = 0;
+	judged = st_group_week(items, n, &shape, &limits, checks, &arena, collect, &week);
+	if (judged < 1 || judged > combinations)
+		fail("st_group_week: a number of combinations out of range", NULL);
+	if (week.per_rule[ST_GROUP_OVERLAP] != reference_group_clashes(items, n))
+		fail("st_group_week: not every clash of some pupils once", NULL);
+
+	/*
+	 * Every finding of the pupils of one combination, judged alone, is
+	 * reported once naming parts of that combination; and every finding
+	 * reported holds for every combination whose parts it names.
+	 */
+	for (combination = 0; combination < combinations; combination++)
+	{
+		int			m = 0;
+
+		for (i = 0; i < n; i++)
+			if (items[i].split == 0 || combination_part(combination, items[i].split) == items[i].part)
+				mine[m++] = items[i];
+		memset(&one, 0, sizeof(one));
+		st_group_days(mine, m, &limits, collect, &one);
+		if (checks != 0)
+			st_group_approval(mine, m, &limits, checks, collect, &one);
+		for (i = 0; i < one.n; i++)
+		{
+			int			covering = 0;
+
+			for (j = 0; j < week.n; j++)
+				if (same_finding(&one.f[i], &week.f[j]) && names_combination(&week.f[j], combination))
+					covering++;
+			if (covering != 1)
+				fail("st_group_week: a combination's finding not reported exactly once", &one.f[i]);
+		}
+		for (j = 0; j < week.n; j++)
+		{
+			int			found_here = 0;
+
+			if (week.f[j].rule == ST_GROUP_OVERLAP || !names_combination(&week.f[j], combination))
+				continue;
+			for (i = 0; i < one.n; i++)
+				found_here |= same_finding(&one.f[i], &week.f[j]);
+			if (!found_here)
+				fail("st_group_week: a finding that does not hold for pupils it names", &week.f[j]);
+		}
+	}
+}
+
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
@@ -500,28 +707,24 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static st_item items[MAX_ITEMS];
 	reader		r = {data, size, 0};
 	st_item		one;
+	unsigned	target = byte(&r);
 
-	switch (byte(&r) % 4)
-	{
-		case 0:
-			check_group_days(&r, items);
-			break;
-		case 1:
-			check_teacher(&r, items);
-			break;
-		case 2:
-			check_approval(&r, items);
-			break;
-		case 3:
-			check_coverage(&r, items);
-			break;
-	}
+	/* the first four targets keep the byte values the corpus was grown with */
+	if (target >= 0xf0)
+		check_group_week(&r, items);
+	else if (target % 4 == 0)
+		check_group_days(&r, items);
+	else if (target % 4 == 1)
+		check_teacher(&r, items);
+	else if (target % 4 == 2)
+		check_approval(&r, items);
+	else
+		check_coverage(&r, items);
 	/* the union of nothing, and of one item with and without its flag skipped */
+	memset(&one, 0, sizeof(one));
 	one.start = 0;
 	one.end = 1;
-	one.half = 0;
 	one.flags = ST_RECESS;
-	one.id = 0;
 	if (st_union_minutes(items, 0, 0) != 0 || st_union_minutes(&one, 1, 0) != 1 ||
 		st_union_minutes(&one, 1, ST_OUTDOOR) != 1 || st_union_minutes(&one, 1, ST_RECESS) != 0)
 		fail("st_union_minutes: wrong on trivial input", NULL);

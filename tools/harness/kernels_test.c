@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kernels.h"
+#include "kernels/kernels.h"
 
 #define MAX_FOUND 64
 
@@ -39,17 +39,103 @@ at(int day, int hour, int minute)
 	return (day - 1) * ST_MINUTES_PER_DAY + hour * 60 + minute;
 }
 
+/* An item of the whole group, or (half 1 or 2) of one of its halves: split 1. */
 static st_item
 item(int day, int h1, int m1, int h2, int m2, unsigned flags, int half, int id)
 {
 	st_item		i;
 
+	memset(&i, 0, sizeof(i));
 	i.start = at(day, h1, m1);
 	i.end = at(day, h2, m2);
 	i.flags = flags;
-	i.half = half;
+	i.split = (int16_t) (half ? 1 : 0);
+	i.part = (int16_t) half;
 	i.id = id;
 	return i;
+}
+
+/* An item of part `part` of split `split` (0: the whole group), a row of lesson `lesson` (0: none). */
+static st_item
+part_item(int day, int h1, int m1, int h2, int m2, int split, int part, int lesson, int id)
+{
+	st_item		i = item(day, h1, m1, h2, m2, 0, 0, id);
+
+	i.split = (int16_t) split;
+	i.part = (int16_t) part;
+	i.lesson = lesson;
+	return i;
+}
+
+/* Appends an item to items[0..n); the new count. */
+static int
+add(st_item *items, int n, st_item it)
+{
+	items[n] = it;
+	return n + 1;
+}
+
+/* The kernels' arena: a bump allocator over a buffer, emptied before each use. */
+static unsigned char arena_buffer[1 << 22];
+static size_t arena_used;
+
+static void *
+arena_alloc(void *context, size_t size)
+{
+	void	   *p;
+
+	(void) context;
+	size = (size + 15) & ~(size_t) 15;
+	if (arena_used + size > sizeof(arena_buffer))
+	{
+		printf("Bail out! the test arena is too small\n");
+		exit(2);
+	}
+	p = arena_buffer + arena_used;
+	arena_used += size;
+	return p;
+}
+
+static const st_arena arena = {arena_alloc, NULL};
+
+/* st_group_week over items, with the week rules checks asks for. */
+static int
+group_week(const st_item *items, int n, const st_group_shape *shape, const st_group_limits *l,
+		   unsigned week_checks, found *got)
+{
+	arena_used = 0;
+	got->n = 0;
+	return st_group_week(items, n, shape, l, week_checks, &arena, collect, got);
+}
+
+/* Whether the findings hold one of rule, of measured, naming exactly the parts given (split, part pairs). */
+static void
+expect_parts(const char *name, const found *got, st_rule rule, int measured, int nparts, const int *pairs)
+{
+	int			i;
+	int			matching = 0;
+
+	for (i = 0; i < got->n; i++)
+	{
+		const st_finding *f = &got->f[i];
+		int			p;
+		int			same = f->rule == rule && f->measured == measured && f->nparts == nparts;
+
+		for (p = 0; same && p < nparts; p++)
+			same = f->parts[p].split == pairs[2 * p] && f->parts[p].part == pairs[2 * p + 1];
+		matching += same;
+	}
+	checks++;
+	if (matching == 1)
+		printf("ok %d - %s\n", checks, name);
+	else
+	{
+		failures++;
+		printf("not ok %d - %s: %d matching findings of %d\n", checks, name, matching, got->n);
+		for (i = 0; i < got->n; i++)
+			printf("#   %s measured %d, %d parts%s\n", st_rule_code(got->f[i].rule), got->f[i].measured,
+				   got->f[i].nparts, got->f[i].nparts ? " (first split, part)" : "");
+	}
 }
 
 static void
@@ -251,28 +337,28 @@ test_teacher(void)
 	int			d;
 
 	got.n = 0;
-	st_teacher_week(duty_over_class, 2, &s, collect, &got);
+	st_teacher_week(duty_over_class, NULL, 2, &s, collect, &got);
 	expect("a duty during a class is a teacher overlap", &got, 1, ST_TEACHER_OVERLAP, 30, -1);
 	got.n = 0;
-	st_teacher_week(midday_60, 2, &s, collect, &got);
+	st_teacher_week(midday_60, NULL, 2, &s, collect, &got);
 	expect("60 free minutes at midday on a split day are enough", &got, 0, ST_TEACHER_MIDDAY, -1, -1);
 	got.n = 0;
-	st_teacher_week(midday_59, 2, &s, collect, &got);
+	st_teacher_week(midday_59, NULL, 2, &s, collect, &got);
 	expect("59 are not", &got, 1, ST_TEACHER_MIDDAY, 59, 60);
 	got.n = 0;
-	st_teacher_week(morning_only, 1, &s, collect, &got);
+	st_teacher_week(morning_only, NULL, 1, &s, collect, &got);
 	expect("a day ending before 15:00 is not split", &got, 0, ST_TEACHER_MIDDAY, -1, -1);
 	got.n = 0;
-	st_teacher_week(through_15, 1, &s, collect, &got);
+	st_teacher_week(through_15, NULL, 1, &s, collect, &got);
 	expect("a day from 08:00 to 15:01 leaves 59 free minutes in the midday window", &got, 1, ST_TEACHER_MIDDAY, 59, 60);
 	got.n = 0;
-	st_teacher_week(afternoon_only, 1, &s, collect, &got);
+	st_teacher_week(afternoon_only, NULL, 1, &s, collect, &got);
 	expect("a day that starts at 14:30 is not split", &got, 0, ST_TEACHER_MIDDAY, -1, -1);
 	got.n = 0;
-	st_teacher_week(whole_day, 1, &s, collect, &got);
+	st_teacher_week(whole_day, NULL, 1, &s, collect, &got);
 	expect("08:00 to 17:00 without a break has no midday interruption", &got, 1, ST_TEACHER_MIDDAY, 0, 60);
 	got.n = 0;
-	st_teacher_week(split_gaps, 4, &s, collect, &got);
+	st_teacher_week(split_gaps, NULL, 4, &s, collect, &got);
 	expect("three short gaps do not make a midday interruption", &got, 1, ST_TEACHER_MIDDAY, 30, 60);
 
 	for (d = 0; d < 5; d++)
@@ -280,12 +366,154 @@ test_teacher(void)
 	/* 08:00-15:30 crosses 15:00 with no midday: only the week total is asked here */
 	s.midday_free = 0;
 	got.n = 0;
-	st_teacher_week(week, 5, &s, collect, &got);
+	st_teacher_week(week, NULL, 5, &s, collect, &got);
 	expect("2250 minutes a week are allowed", &got, 0, ST_TEACHER_WEEK, -1, -1);
 	week[4].end += 1;
 	got.n = 0;
-	st_teacher_week(week, 5, &s, collect, &got);
+	st_teacher_week(week, NULL, 5, &s, collect, &got);
 	expect("2251 are not", &got, 1, ST_TEACHER_WEEK, 2251, 2250);
+}
+
+static void
+test_lessons_and_parts(void)
+{
+	found		got;
+	st_staff_limits s = staff();
+	/* two teachers' rows of one lesson of the group, and a lesson of its own over both */
+	st_item		co_taught[] = {part_item(1, 8, 0, 9, 0, 0, 0, 7, 1), part_item(1, 8, 0, 9, 0, 0, 0, 7, 2),
+	part_item(1, 8, 30, 9, 30, 0, 0, 0, 3)};
+	st_item		one_split[] = {part_item(1, 10, 0, 11, 0, 2, 1, 0, 1), part_item(1, 10, 0, 11, 0, 2, 2, 0, 2),
+	part_item(1, 10, 0, 11, 0, 2, 3, 0, 3)};
+	st_item		two_splits[] = {part_item(1, 10, 0, 11, 0, 2, 1, 0, 1), part_item(1, 10, 0, 11, 0, 3, 1, 0, 2)};
+	st_item		whole_and_part[] = {part_item(1, 10, 0, 11, 0, 0, 0, 0, 1), part_item(1, 10, 30, 11, 30, 2, 2, 0, 2)};
+	st_item		one_part_twice[] = {part_item(1, 10, 0, 11, 0, 2, 2, 5, 1), part_item(1, 10, 30, 11, 30, 2, 2, 6, 2)};
+	/* a teacher's joint lesson: one row per group, the same lesson */
+	st_item		joint[] = {part_item(1, 8, 0, 9, 0, 0, 0, 4, 1), part_item(1, 8, 0, 9, 0, 0, 0, 4, 2),
+	part_item(1, 8, 0, 9, 0, 0, 0, 4, 3)};
+	st_item		joint_and_other[] = {part_item(1, 8, 0, 9, 0, 0, 0, 4, 1), part_item(1, 8, 0, 9, 0, 0, 0, 4, 2),
+	part_item(1, 8, 30, 9, 30, 0, 0, 0, 3)};
+	int64_t		two_centres[] = {1, 2};
+	st_item		same_id_two_centres[] = {part_item(1, 8, 0, 9, 0, 0, 0, 4, 1), part_item(1, 8, 0, 9, 0, 0, 0, 4, 2)};
+
+	got.n = 0;
+	st_group_overlaps(co_taught, 3, collect, &got);
+	expect("co-teachers' rows of one lesson do not clash; another lesson over them clashes once", &got, 1,
+		   ST_GROUP_OVERLAP, 30, -1);
+	got.n = 0;
+	st_group_overlaps(one_split, 3, collect, &got);
+	expect("three parts of one split run in parallel", &got, 0, ST_GROUP_OVERLAP, -1, -1);
+	got.n = 0;
+	st_group_overlaps(two_splits, 2, collect, &got);
+	expect("parts of two splits clash: a pupil is in one part of each", &got, 1, ST_GROUP_OVERLAP, 60, -1);
+	got.n = 0;
+	st_group_overlaps(whole_and_part, 2, collect, &got);
+	expect("the whole group and a part clash", &got, 1, ST_GROUP_OVERLAP, 30, -1);
+	got.n = 0;
+	st_group_overlaps(one_part_twice, 2, collect, &got);
+	expect("one part in two lessons at once clashes", &got, 1, ST_GROUP_OVERLAP, 30, -1);
+
+	got.n = 0;
+	st_teacher_week(joint, NULL, 3, &s, collect, &got);
+	expect("a joint lesson of three groups is one place for its teacher", &got, 0, ST_TEACHER_OVERLAP, -1, -1);
+	got.n = 0;
+	st_teacher_week(joint_and_other, NULL, 3, &s, collect, &got);
+	expect("another lesson over a joint lesson clashes once", &got, 1, ST_TEACHER_OVERLAP, 30, -1);
+	got.n = 0;
+	st_teacher_week(same_id_two_centres, two_centres, 2, &s, collect, &got);
+	expect("lessons of one number at two centres are two lessons", &got, 1, ST_TEACHER_OVERLAP, 60, -1);
+}
+
+static void
+test_group_week(void)
+{
+	st_group_limits l = eso();
+	found		got;
+	st_item		items[64];
+	int			nparts[3] = {2, 2, 2};
+	st_group_shape shape = {3, nparts};
+	int			n = 0;
+	int			d;
+	int			part_1_of_split_2[] = {2, 1};
+	int			many[16];
+	st_group_shape wide;
+
+	/*
+	 * Tuesday: six hours for the whole group, and two more for part 1 of
+	 * split 2: its pupils have eight hours, those of part 2 six.
+	 */
+	n = add(items, n, part_item(2, 8, 0, 11, 0, 0, 0, 0, n + 1));
+	n = add(items, n, part_item(2, 11, 30, 14, 30, 0, 0, 0, n + 1));
+	n = add(items, n, part_item(2, 15, 0, 17, 0, 2, 1, 0, n + 1));
+	group_week(items, n, &shape, &l, 0, &got);
+	expect("a part with 8 hours on a day breaks daily_max, and only it", &got, 1, ST_DAILY_MAX, 480, 420);
+	expect_parts("the finding names part 1 of split 2", &got, ST_DAILY_MAX, 480, 1, part_1_of_split_2);
+
+	/* with a split of its own in parallel (split 3), the finding still names only split 2 */
+	n = add(items, n, part_item(2, 16, 0, 17, 0, 3, 1, 0, n + 1));
+	n = add(items, n, part_item(2, 16, 0, 17, 0, 3, 2, 0, n + 1));
+	group_week(items, n, &shape, &l, 0, &got);
+	expect_parts("a split that does not change the finding is not named", &got, ST_DAILY_MAX, 480, 1,
+				 part_1_of_split_2);
+
+	/* the same 8 hours for both parts of split 2: the whole group's finding, named by no part */
+	n = 3;
+	n = add(items, n, part_item(2, 15, 0, 17, 0, 2, 2, 0, n + 1));
+	n = add(items, n, part_item(2, 16, 0, 17, 0, 3, 1, 0, n + 1));
+	n = add(items, n, part_item(2, 16, 0, 17, 0, 3, 2, 0, n + 1));
+	group_week(items, n, &shape, &l, 0, &got);
+	expect_parts("both parts alike: one finding of the whole group", &got, ST_DAILY_MAX, 480, 0, NULL);
+
+	/* a week of 30 hours for every pupil, half of one day in parts: compliant */
+	n = 0;
+	for (d = 1; d <= 5; d++)
+	{
+		n = add(items, n, part_item(d, 8, 0, 11, 0, 0, 0, 0, n + 1));
+		n = add(items, n, part_item(d, 11, 30, 12, 30, 0, 0, 0, n + 1));
+		if (d == 3)
+		{
+			n = add(items, n, part_item(d, 15, 0, 17, 0, 2, 1, 0, n + 1));
+			n = add(items, n, part_item(d, 15, 0, 17, 0, 2, 2, 0, n + 1));
+		}
+		else
+			n = add(items, n, part_item(d, 15, 0, 17, 0, 0, 0, 0, n + 1));
+	}
+	group_week(items, n, &shape, &l, ST_CHECK_WEEKLY, &got);
+	expect("parallel parts are not counted twice in the weekly hours", &got, 0, ST_WEEKLY_MAX, -1, -1);
+	/* part 2 loses its Wednesday afternoon (items[9]): 28 hours for its pupils only */
+	memmove(&items[9], &items[10], sizeof(st_item) * (size_t) (n - 10));
+	n--;
+	group_week(items, n, &shape, &l, ST_CHECK_WEEKLY, &got);
+	{
+		int			part_2_of_split_2[] = {2, 2};
+
+		expect_parts("a part short of the week's hours is named", &got, ST_WEEKLY_MIN, 1680, 1, part_2_of_split_2);
+	}
+
+	/* thirteen splits of two parts each are more combinations than the kernel judges */
+	for (d = 0; d < 16; d++)
+		many[d] = 2;
+	wide.nsplits = 16;
+	wide.nparts = many;
+	n = 0;
+	for (d = 0; d < 13; d++)
+		n = add(items, n, part_item(1, 8, 0, 9, 0, d + 2, 1, 0, n + 1));
+	checks++;
+	if (group_week(items, n, &wide, &l, 0, &got) == -1)
+		printf("ok %d - 2^13 combinations of parts are refused\n", checks);
+	else
+	{
+		failures++;
+		printf("not ok %d - 2^13 combinations of parts were judged\n", checks);
+	}
+	n = 12;
+	checks++;
+	if (group_week(items, n, &wide, &l, 0, &got) == 4096)
+		printf("ok %d - 2^12 combinations of parts are judged\n", checks);
+	else
+	{
+		failures++;
+		printf("not ok %d - 2^12 combinations of parts were not all judged\n", checks);
+	}
 }
 
 static void
@@ -440,6 +668,8 @@ main(void)
 	test_continuous();
 	test_daily();
 	test_teacher();
+	test_lessons_and_parts();
+	test_group_week();
 	test_approval();
 	test_primary();
 	test_coverage();

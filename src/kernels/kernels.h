@@ -11,11 +11,18 @@
  *
  * Times are minutes of the week, 0 (Monday 00:00) to 10080 (Sunday 24:00);
  * every item is the half-open interval [start, end).
+ *
+ * Groups are made of parts: a split divides every pupil of a group into
+ * disjoint parts (halves, languages, optional subjects), and each pupil is
+ * in one part of every split.  An item is the whole group's, or one part's.
+ * Items of one lesson (a joint lesson of several groups, or one co-taught
+ * by several teachers) are one place at one time, never a clash.
  */
 #ifndef SCHOOLTIME_KERNELS_H
 #define SCHOOLTIME_KERNELS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #define ST_MINUTES_PER_DAY 1440
@@ -31,10 +38,21 @@ typedef struct st_item
 {
 	int			start;
 	int			end;
-	int			half;			/* 0: the whole group; 1 or 2: one half */
+	int16_t		split;			/* 0: the whole group; else the split the item is one part of */
+	int16_t		part;			/* that part, from 1 */
 	unsigned	flags;
 	int64_t		id;				/* the row's key, for messages */
+	int64_t		lesson;			/* the lesson the row is of; 0: a lesson of its own */
 } st_item;
+
+/* One part of one split, as a finding names the pupils it is about. */
+typedef struct st_part_ref
+{
+	int16_t		split;
+	int16_t		part;
+} st_part_ref;
+
+#define ST_MAX_FINDING_PARTS 8
 
 typedef enum st_rule
 {
@@ -75,6 +93,9 @@ typedef struct st_finding
 	int64_t		item_b;			/* first row of a run (item_b = -1 if none) */
 	unsigned	flags_a;		/* flags of item_a and item_b (ST_DUTY...) */
 	unsigned	flags_b;
+	/* the pupils a group's finding is about: one part of each split it depends on; none: the whole group */
+	int			nparts;
+	st_part_ref parts[ST_MAX_FINDING_PARTS];
 } st_finding;
 
 typedef void (*st_emit) (void *context, const st_finding *finding);
@@ -117,11 +138,47 @@ typedef struct st_staff_limits
 	int			afternoon_start;
 } st_staff_limits;
 
+/* The parts of a group's splits: split s (from 1) has nparts[s - 1] parts. */
+typedef struct st_group_shape
+{
+	int			nsplits;
+	const int  *nparts;
+} st_group_shape;
+
 /*
- * group_overlap: two items of one group overlap, unless they are the two
- * different halves of a split group.  Items sorted by start.
+ * Memory a kernel may need beyond its stack, lent by the caller, who frees
+ * it after the call (a memory context, an arena).  alloc never returns NULL.
+ */
+typedef struct st_arena
+{
+	void	   *(*alloc) (void *context, size_t size);
+	void	   *context;
+} st_arena;
+
+/* Most combinations of parts st_group_week judges a group's days for. */
+#define ST_MAX_COMBINATIONS 4096
+
+/*
+ * group_overlap: two items of one group overlap when some pupil would be
+ * in both: not when they are of one lesson, nor when they are two
+ * different parts of one split.  Items sorted by start.
  */
 extern void st_group_overlaps(const st_item *items, int n, st_emit emit, void *context);
+
+/*
+ * Every rule of a group's week: group_overlap once, then the day rules
+ * (st_group_days) and the week rules that checks asks for
+ * (st_group_approval) for the pupils of every combination of parts, one
+ * part of each split the items use, as the group's pupils can be in.  A
+ * finding that does not depend on a split is reported once, naming no part
+ * of it; one that does names the parts (finding.parts).  shape may be NULL
+ * (the parts are those the items name).  Returns the number of
+ * combinations judged, or -1 (having judged only the overlaps) when there
+ * would be more than ST_MAX_COMBINATIONS.  Items sorted by start.
+ */
+extern int	st_group_week(const st_item *items, int n, const st_group_shape *shape,
+						  const st_group_limits *limits, unsigned checks,
+						  const st_arena *arena, st_emit emit, void *context);
 
 /*
  * continuous, daily_max (minutes of class, recess included where it is
@@ -137,9 +194,12 @@ extern void st_group_days(const st_item *items, int n, const st_group_limits *li
  * sessions and duties, sorted by start.  A day is split when the teacher is
  * busy before the midday window opens and after the afternoon starts; it
  * then needs a free stretch of midday_free minutes inside the window.
+ * Items of one lesson are one place (a joint lesson is taught once);
+ * centres, when not NULL, holds each item's centre, since lessons are
+ * numbered within a centre.
  */
-extern void st_teacher_week(const st_item *items, int n, const st_staff_limits *limits,
-							st_emit emit, void *context);
+extern void st_teacher_week(const st_item *items, const int64_t *centres, int n,
+							const st_staff_limits *limits, st_emit emit, void *context);
 
 /* Which week rules of a group's timetable st_group_approval checks. */
 #define ST_CHECK_WEEKLY			0x01
