@@ -200,6 +200,15 @@ BEGIN
             activity bigint, class_group text, split text, part text, teacher text, subject text,
             weekday integer, starts time, ends time, duty schooltime.duty_kind,
             regime schooltime.regime, fet_year text, day text, first_hour text, last_hour text, ord integer) ON COMMIT DROP;
+        CREATE TEMPORARY TABLE fet_group_ids (name text, id bigint) ON COMMIT DROP;
+        CREATE TEMPORARY TABLE fet_teacher_ids (name text, id bigint) ON COMMIT DROP;
+        CREATE TEMPORARY TABLE fet_lessons (
+            n bigint, id bigint, activity bigint, slot schooltime.weekslot, subject text, block text) ON COMMIT DROP;
+        CREATE TEMPORARY TABLE fet_blocks (name text, regime schooltime.regime, slot schooltime.weekslot, fet_year text) ON COMMIT DROP;
+        CREATE TEMPORARY TABLE fet_row_activities (n bigint, activity bigint) ON COMMIT DROP;
+        CREATE TEMPORARY TABLE fet_lesson_rows (
+            n bigint, lesson bigint, activity bigint, class_group text, split text, part text, teacher text,
+            subject text, regime schooltime.regime, fet_year text) ON COMMIT DROP;
     ELSE
         DELETE FROM fet_acts;
         DELETE FROM fet_days;
@@ -210,11 +219,17 @@ BEGIN
         DELETE FROM fet_activity_atoms;
         DELETE FROM fet_activity_kinds;
         DELETE FROM fet_rows;
+        DELETE FROM fet_group_ids;
+        DELETE FROM fet_teacher_ids;
+        DELETE FROM fet_lessons;
+        DELETE FROM fet_blocks;
+        DELETE FROM fet_row_activities;
+        DELETE FROM fet_lesson_rows;
     END IF;
 END
 $scratch$;
 COMMENT ON FUNCTION schooltime.fet_scratch_tables() IS
-'internal: creates (or empties) the temporary tables a FET import plan works in; they are dropped at commit';
+'internal: creates (or empties) the temporary tables a FET import plan and its writer work in; they are dropped at commit';
 
 CREATE FUNCTION schooltime.fet_plan(fet text, activities text, days jsonb, periods jsonb, years jsonb,
                                     duties jsonb DEFAULT NULL)
