@@ -184,14 +184,13 @@ RETURNS TABLE (regime schooltime.regime, starts time, ends time)
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
+    -- a word before a time that names no regime (HORA 08:15) is no label
     SELECT CASE WHEN m[1] = '' THEN NULL ELSE (schooltime.fet_read_class_name(m[1])).regime END,
            make_time(m[2]::integer, m[3]::integer, 0),
            CASE WHEN m[4] IS NOT NULL THEN make_time(m[4]::integer, m[5]::integer, 0) END
     FROM regexp_matches(upper(name),
              '([A-Z]*)\s*([01]?[0-9]|2[0-3])[:H.]([0-5][0-9])(?:\s*(?:-|–|A|TO)\s*([01]?[0-9]|2[0-3])[:H.]([0-5][0-9]))?',
              'g') AS m
-    -- a word before a time that names no regime (HORA 08:15) is no label
-    WHERE m[1] = '' OR (schooltime.fet_read_class_name(m[1])).regime IS NOT NULL
 $$;
 COMMENT ON FUNCTION schooltime.fet_read_hour_name(text) IS
 'internal: the clock times written in a FET hour''s name, each with the regime a word before it names (''FP08:15''), or none';

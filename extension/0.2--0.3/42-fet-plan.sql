@@ -121,7 +121,7 @@ BEGIN
     END IF;
     FOR n, entry IN SELECT t.n::integer, t.e FROM jsonb_array_elements(map) WITH ORDINALITY AS t (e, n) LOOP
         IF jsonb_typeof(entry) <> 'object' THEN
-            PERFORM schooltime.fet_map_error(map_name, n, format('is %s, not an object', jsonb_typeof(entry)));
+            PERFORM schooltime.fet_map_error(map_name, n, format('is a JSON %s, not an object', jsonb_typeof(entry)));
         END IF;
         FOREACH field IN ARRAY required || optional LOOP
             value := entry->split_part(field, ':', 1);
@@ -285,9 +285,11 @@ BEGIN
     IF FOUND THEN
         RAISE EXCEPTION '% has no placed time', schooltime.fet_activity_text(unplaced)
             USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = format('%s of the file''s %s active activities have none (the first begins at line %s); %s',
+                  DETAIL = format('%s of the file''s %s active activities %s none (the first begins at line %s); %s',
                                   (SELECT count(*) FROM unnest(plan.activities) AS a WHERE a.day IS NULL),
-                                  cardinality(plan.activities), unplaced.line,
+                                  cardinality(plan.activities),
+                                  CASE WHEN (SELECT count(*) FROM unnest(plan.activities) AS a WHERE a.day IS NULL) = 1 THEN 'has' ELSE 'have' END,
+                                  unplaced.line,
                                   CASE WHEN parsed->>'placements_from' = 'constraints'
                                        THEN 'an activity is placed by a constraint "activity preferred starting time" of weight 100, as fet-cl writes in its *_data_and_timetable.fet.'
                                        ELSE 'the activities file does not place them.' END),
@@ -324,7 +326,8 @@ BEGIN
     FOR bad IN SELECT * FROM pg_temp.fet_periods ORDER BY n LOOP
         problem := CASE
             WHEN NOT parsed->'hours' ? bad.hour THEN format('names hour "%s", which the FET file does not have', bad.hour)
-            WHEN bad.ends <= bad.starts AND bad.ends <> '00:00' THEN format('gives hour "%s" an end (%s) not after its start (%s)', bad.hour, bad.ends, bad.starts)
+            WHEN bad.ends <= bad.starts AND bad.ends <> '00:00' THEN format('gives hour "%s" an end (%s) not after its start (%s)', bad.hour,
+                                                                            left(bad.ends::text, 5), left(bad.starts::text, 5))
             WHEN bad.regime IS NOT NULL AND bad.fet_year IS NOT NULL THEN 'gives both a regime and a fet_year; an entry applies to one or the other'
             WHEN bad.fet_year IS NOT NULL AND NOT EXISTS (SELECT FROM unnest(atoms) AS a WHERE a.students_set = bad.fet_year AND a.kind IN ('year', 'group'))
                 THEN format('names fet_year "%s", which is not a year or group of the FET file', bad.fet_year)
@@ -414,7 +417,8 @@ BEGIN
                        WHERE a.fet_year = bad.fet_year) THEN
             RAISE EXCEPTION 'FET year "%" has no regime in the year map', bad.fet_year
                 USING ERRCODE = 'invalid_parameter_value',
-                      DETAIL = format('%s needs it (%s activities do).', schooltime.fet_activity_text(bad.act), n_missing),
+                      DETAIL = format('%s needs it (%s).', schooltime.fet_activity_text(bad.act),
+                                      CASE WHEN n_missing = 1 THEN 'no other activity does' ELSE n_missing || ' activities do' END),
                       HINT = format('Add {"students_set": "%s", "regime": ..., "level": ...} to the year map, or entries for its groups that are classes; schooltime.fet_propose_years() proposes them.', bad.fet_year);
         END IF;
         SELECT * INTO entry FROM pg_temp.fet_years AS y
@@ -423,13 +427,16 @@ BEGIN
         IF entry.regime IS NULL AND entry.duty IS NULL THEN
             RAISE EXCEPTION 'FET year "%" has no regime in the year map', bad.fet_year
                 USING ERRCODE = 'invalid_parameter_value',
-                      DETAIL = format('Its entry "%s" (entry %s) gives none, and %s needs it (%s activities do).',
-                                      entry.students_set, entry.n, schooltime.fet_activity_text(bad.act), n_missing),
+                      DETAIL = format('Its entry "%s" (entry %s) gives none, and %s needs it (%s).',
+                                      entry.students_set, entry.n, schooltime.fet_activity_text(bad.act),
+                                      CASE WHEN n_missing = 1 THEN 'no other activity does' ELSE n_missing || ' activities do' END),
                       HINT = 'Give the entry a regime and a level, or a duty kind if its activities are meetings.';
         END IF;
         RAISE EXCEPTION 'FET subgroup "%" of year "%" is in no class group of the year map', bad.atom, bad.fet_year
             USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = format('%s needs it (%s activities take pupils in no class group).', schooltime.fet_activity_text(bad.act), n_missing),
+                  DETAIL = format('%s needs it (%s).', schooltime.fet_activity_text(bad.act),
+                                  CASE WHEN n_missing = 1 THEN 'no other activity takes pupils in no class group'
+                                       ELSE n_missing || ' activities take pupils in no class group' END),
                   HINT = 'The class groups of a year must hold every one of its pupils: add the group that holds this subgroup, or map the year as one class group.';
     END IF;
 
@@ -564,7 +571,8 @@ BEGIN
     SELECT r.*, x.act INTO bad FROM pg_temp.fet_rows AS r JOIN pg_temp.fet_acts AS x ON x.id = r.activity
     WHERE r.ends <= r.starts AND r.ends <> '00:00' ORDER BY r.ord LIMIT 1;
     IF FOUND THEN
-        RAISE EXCEPTION 'the period map makes % end (%) before it starts (%)', schooltime.fet_activity_text(bad.act), bad.ends, bad.starts
+        RAISE EXCEPTION 'the period map makes % end (%) before it starts (%)', schooltime.fet_activity_text(bad.act),
+                        left(bad.ends::text, 5), left(bad.starts::text, 5)
             USING ERRCODE = 'invalid_parameter_value',
                   DETAIL = format('It starts at FET hour "%s" and ends with hour "%s"%s.', bad.first_hour, bad.last_hour,
                                   CASE WHEN bad.class_group IS NOT NULL THEN format(', as class group "%s" (regime %s) has them', bad.class_group, bad.regime) ELSE '' END),

@@ -329,17 +329,25 @@ BEGIN
             JOIN pg_temp.fet_row_activities AS r ON r.n = d.id
             WHERE (f.v).subject = 'teacher'
               AND (d.slot && (f.v).slot OR ((f.v).slot IS NULL AND schooltime.weekday(d.slot) = (f.v).weekday))
+        ), numbered AS (
+            SELECT b.n, b.activity, row_number() OVER (PARTITION BY b.n ORDER BY b.activity) AS k,
+                   count(*) OVER (PARTITION BY b.n) AS of
+            FROM behind AS b
         ), named AS (
-            SELECT b.n, array_agg(b.activity ORDER BY b.activity) AS ids,
-                   string_agg(schooltime.fet_activity_text(x.act) || '.', ' ' ORDER BY b.activity) AS texts
-            FROM behind AS b JOIN pg_temp.fet_acts AS x ON x.id = b.activity
-            GROUP BY b.n
+            -- the first eight activities by name, and how many more
+            SELECT nb.n, array_agg(nb.activity ORDER BY nb.activity) FILTER (WHERE nb.k <= 8) AS ids,
+                   string_agg(schooltime.fet_activity_text(x.act) || '.', ' ' ORDER BY nb.activity) FILTER (WHERE nb.k <= 8)
+                   || CASE WHEN min(nb.of) > 8 THEN format(' And %%s more FET activities.', min(nb.of) - 8) ELSE '' END AS texts,
+                   min(nb.of) AS total
+            FROM numbered AS nb JOIN pg_temp.fet_acts AS x ON x.id = nb.activity
+            GROUP BY nb.n
         )
         SELECT (f.v).rule, (f.v).severity, (f.v).sections, (f.v).centre_id, (f.v).subject, (f.v).subject_id,
                (f.v).subject_name, (f.v).weekday, (f.v).day, (f.v).slot, (f.v).measured, (f.v).limit_value, (f.v).unit,
                (f.v).message || CASE WHEN nm.ids IS NULL THEN ''
-                                     WHEN cardinality(nm.ids) = 1 THEN format(' (FET activity %%s)', nm.ids[1])
-                                     ELSE format(' (FET activities %%s)', array_to_string(nm.ids, ', ')) END,
+                                     WHEN nm.total = 1 THEN format(' (FET activity %%s)', nm.ids[1])
+                                     WHEN nm.total <= 8 THEN format(' (FET activities %%s)', array_to_string(nm.ids, ', '))
+                                     ELSE format(' (FET activities %%s and %%s more)', array_to_string(nm.ids, ', '), nm.total - 8) END,
                concat_ws(' ', (f.v).detail, nm.texts),
                (f.v).hint, (f.v).authorisation_id
         FROM found AS f LEFT JOIN named AS nm ON nm.n = f.n
@@ -409,14 +417,16 @@ BEGIN
 
     plan := schooltime.fet_plan(fet, activities, days, periods, years, duties);
 
-    -- judged first on its own: a rule checked on every write refuses the import
+    -- judged first on its own: a rule checked on every write refuses the
+    -- import, as the triggers would (unless a superuser switched them off:
+    -- then the triggers record the writes as unchecked, and so does this)
     scratch := schooltime.fet_scratch_model(model, centre_id, school_year);
     PERFORM schooltime.fet_write(scratch, model, centre_id, school_year, plan, true);
     refusals := ARRAY(
         SELECT v FROM schooltime.fet_violations(scratch, centre_id) AS v
         JOIN schooltime.rules AS r ON r.code = v.rule
         WHERE r.checked = 'on_write' AND v.severity = 'error' AND v.authorisation_id IS NULL);
-    IF cardinality(refusals) > 0 THEN
+    IF cardinality(refusals) > 0 AND current_setting('schooltime.enforce', true) IS DISTINCT FROM 'off' THEN
         refused := refusals[1];
         -- the statement a trigger would refuse: the duties' when a duty is in the clash
         on_duty := refused.subject = 'teacher' AND EXISTS (
