@@ -237,3 +237,38 @@ REVOKE ALL ON ALL SEQUENCES IN SCHEMA fi FROM fet_head_of_studies;
 REVOKE USAGE ON SCHEMA fi FROM fet_head_of_studies;
 REVOKE ALL ON day_map, period_map, year_map, fet_file FROM fet_head_of_studies;
 DROP ROLE fet_head_of_studies;
+
+-- 9. The way back: a centre's timetable as a FET file, every activity locked
+--    where it is (fet-cl opens and solves it: tools/tests/fet-spain), which
+--    fet_import() with the proposed maps brings back as it was
+CREATE TEMPORARY TABLE exported AS SELECT fet_export('fi', 1, '2018-2019') AS fet;
+SELECT j->'days' AS days, j->'hours' AS hours, j->'teachers' AS teachers
+FROM exported, fet_read(fet) AS j;
+SELECT y->>'name' AS year, (SELECT string_agg(g->>'name', ', ') FROM jsonb_array_elements(y->'groups') AS g) AS groups
+FROM exported, jsonb_array_elements(fet_read(fet)->'years') AS y;
+SELECT a->>'id' AS id, a->>'subject' AS subject, a->'teachers' AS teachers, a->'students' AS students,
+       a->>'day' AS day, a->>'hour' AS hour, a->>'duration' AS duration, a->>'comments' AS comments
+FROM exported, jsonb_array_elements(fet_read(fet)->'activities') AS a;
+INSERT INTO fi.centres (id, code, name, territory, municipality) VALUES (4, '08000304', 'Institut de tornada', 'Barcelona', 'Barcelona');
+SELECT i.* FROM exported,
+     LATERAL (SELECT (SELECT jsonb_agg(d) FROM fet_propose_days(fet) AS d) AS days,
+                     (SELECT jsonb_agg(p) FROM fet_propose_periods(fet) AS p) AS periods,
+                     (SELECT jsonb_agg(jsonb_build_object('students_set', g.name, 'regime', g.regime, 'level', g.level))
+                      FROM fi.class_groups AS g WHERE g.centre_id = 1) AS years) AS m,
+     fet_import('fi', 4, '2018-2019', fet, m.days, m.periods, m.years) AS i;
+-- the same sessions and duties, in the same slots, with the same teachers and parts
+WITH rows AS (
+    SELECT s.centre_id, g.name AS grp, s.slot, s.subject, t.name AS teacher, s.part
+    FROM fi.sessions AS s JOIN fi.class_groups AS g ON g.centre_id = s.centre_id AND g.id = s.group_id
+    LEFT JOIN fi.teachers AS t ON t.id = s.teacher_id
+    UNION ALL
+    SELECT d.centre_id, NULL, d.slot, d.kind::text, t.name, NULL
+    FROM fi.duties AS d JOIN fi.teachers AS t ON t.id = d.teacher_id
+)
+(SELECT grp, slot, subject, teacher, part FROM rows WHERE centre_id = 1
+ EXCEPT ALL SELECT grp, slot, subject, teacher, part FROM rows WHERE centre_id = 4)
+UNION ALL
+(SELECT grp, slot, subject, teacher, part FROM rows WHERE centre_id = 4
+ EXCEPT ALL SELECT grp, slot, subject, teacher, part FROM rows WHERE centre_id = 1);
+-- a centre and year with nothing to export
+SELECT * FROM pg_temp.error_of($$SELECT fet_export('fi', 1, '2019-2020')$$);

@@ -190,7 +190,7 @@ BEGIN
         CREATE TEMPORARY TABLE fet_years
             (n integer, students_set text, regime schooltime.regime, level smallint, duty schooltime.duty_kind) ON COMMIT DROP;
         CREATE TEMPORARY TABLE fet_duties (n integer, subject text, duty schooltime.duty_kind) ON COMMIT DROP;
-        CREATE TEMPORARY TABLE fet_class_atoms (class_group text, atom text, atom_students integer) ON COMMIT DROP;
+        CREATE TEMPORARY TABLE fet_class_atoms (class_group text, atom text, atom_students integer, part text) ON COMMIT DROP;
         CREATE TEMPORARY TABLE fet_activity_atoms
             (activity bigint, atom text, class_group text, regime schooltime.regime, duty schooltime.duty_kind) ON COMMIT DROP;
         CREATE TEMPORARY TABLE fet_activity_kinds
@@ -372,7 +372,7 @@ BEGIN
     ------------------------------------------------------------------
     -- class groups and their atoms; an atom in two class groups is an error
     INSERT INTO pg_temp.fet_class_atoms
-    SELECT DISTINCT y.students_set, a.atom, a.atom_students
+    SELECT DISTINCT y.students_set, a.atom, a.atom_students, NULL::text
     FROM pg_temp.fet_years AS y JOIN unnest(atoms) AS a ON a.students_set = y.students_set AND a.kind IN ('year', 'group')
     WHERE y.regime IS NOT NULL OR y.duty IS NOT NULL;
 
@@ -384,6 +384,18 @@ BEGIN
                   DETAIL = 'A pupil belongs to one class group; the entries of the year map must not share FET subgroups.',
                   HINT = 'Map the groups that are classes (1ESO-A, 1ESO-B), not the option groups that cut across them, or map their year as one class group.';
     END IF;
+
+    -- a part is named by its atom, less the class group's name where the
+    -- atom's name begins with it (1ESO-A-BI4 is part BI4 of 1ESO-A), unless
+    -- that makes two parts of one group alike
+    UPDATE pg_temp.fet_class_atoms AS ca
+    SET part = CASE WHEN left(ca.atom, length(ca.class_group)) = ca.class_group
+                    THEN nullif(btrim(substr(ca.atom, length(ca.class_group) + 1), ' -_.:/'), '') END;
+    UPDATE pg_temp.fet_class_atoms AS ca SET part = ca.atom
+    WHERE ca.part IS NULL
+       OR EXISTS (SELECT FROM pg_temp.fet_class_atoms AS o
+                  WHERE o.class_group = ca.class_group AND o.atom <> ca.atom
+                    AND coalesce(o.part, o.atom) = ca.part);
 
     ------------------------------------------------------------------
     -- what each activity's students are: atoms of class groups, of duty years, or of nothing mapped
@@ -480,12 +492,12 @@ BEGIN
                   HINT = 'Give its entry a level.';
     END IF;
     plan.parts := ARRAY(
-        SELECT ROW(ca.class_group, 'subgrups FET', ca.atom, nullif(ca.atom_students, 0))::schooltime.fet_part
+        SELECT ROW(ca.class_group, 'subgrups FET', ca.part, nullif(ca.atom_students, 0))::schooltime.fet_part
         FROM pg_temp.fet_class_atoms AS ca
         JOIN (SELECT o.class_group FROM pg_temp.fet_class_atoms AS o GROUP BY o.class_group HAVING count(*) > 1) AS split
           ON split.class_group = ca.class_group
         WHERE ca.class_group IN (SELECT c.students_set FROM unnest(plan.classes) AS c)
-        ORDER BY ca.class_group, ca.atom);
+        ORDER BY ca.class_group, ca.part);
     plan.teachers := ARRAY(
         SELECT DISTINCT t FROM unnest(plan.activities) AS act, unnest(act.teachers) AS t ORDER BY t);
 
@@ -498,8 +510,9 @@ BEGIN
     ), lesson_groups AS (
         -- each class group an activity takes: whole, or some of its parts
         SELECT aa.activity, aa.class_group, min(cs.atoms) = count(*) AS whole,
-               array_agg(aa.atom ORDER BY aa.atom) AS taken
+               array_agg(ca.part ORDER BY ca.part) AS taken
         FROM pg_temp.fet_activity_atoms AS aa JOIN class_sizes AS cs ON cs.class_group = aa.class_group
+        JOIN pg_temp.fet_class_atoms AS ca ON ca.atom = aa.atom
         WHERE aa.duty IS NULL
         GROUP BY aa.activity, aa.class_group
     ), lesson_rows AS (
