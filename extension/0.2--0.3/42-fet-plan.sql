@@ -182,49 +182,49 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $scratch$
 BEGIN
-    IF to_regclass('pg_temp.fet_acts') IS NULL THEN
-        CREATE TEMPORARY TABLE fet_acts (ord integer, id bigint, act schooltime.fet_activity) ON COMMIT DROP;
-        CREATE TEMPORARY TABLE fet_days (n integer, day text, weekday integer) ON COMMIT DROP;
-        CREATE TEMPORARY TABLE fet_periods
+    IF to_regclass('pg_temp.schooltime_fet_acts') IS NULL THEN
+        CREATE TEMPORARY TABLE schooltime_fet_acts (ord integer, id bigint, act schooltime.fet_activity) ON COMMIT DROP;
+        CREATE TEMPORARY TABLE schooltime_fet_days (n integer, day text, weekday integer) ON COMMIT DROP;
+        CREATE TEMPORARY TABLE schooltime_fet_periods
             (n integer, hour text, regime schooltime.regime, fet_year text, starts time, ends time) ON COMMIT DROP;
-        CREATE TEMPORARY TABLE fet_years
+        CREATE TEMPORARY TABLE schooltime_fet_years
             (n integer, students_set text, regime schooltime.regime, level smallint, duty schooltime.duty_kind) ON COMMIT DROP;
-        CREATE TEMPORARY TABLE fet_duties (n integer, subject text, duty schooltime.duty_kind) ON COMMIT DROP;
-        CREATE TEMPORARY TABLE fet_class_atoms (class_group text, atom text, atom_students integer, part text) ON COMMIT DROP;
-        CREATE TEMPORARY TABLE fet_activity_atoms
+        CREATE TEMPORARY TABLE schooltime_fet_duties (n integer, subject text, duty schooltime.duty_kind) ON COMMIT DROP;
+        CREATE TEMPORARY TABLE schooltime_fet_class_atoms (class_group text, atom text, atom_students integer, part text) ON COMMIT DROP;
+        CREATE TEMPORARY TABLE schooltime_fet_activity_atoms
             (activity bigint, atom text, class_group text, regime schooltime.regime, duty schooltime.duty_kind) ON COMMIT DROP;
-        CREATE TEMPORARY TABLE fet_activity_kinds
+        CREATE TEMPORARY TABLE schooltime_fet_activity_kinds
             (activity bigint, unmapped bigint, duty_atoms bigint, class_atoms bigint,
              duty schooltime.duty_kind, duty_year text) ON COMMIT DROP;
-        CREATE TEMPORARY TABLE fet_rows (
+        CREATE TEMPORARY TABLE schooltime_fet_rows (
             activity bigint, class_group text, split text, part text, teacher text, subject text,
             weekday integer, starts time, ends time, duty schooltime.duty_kind,
             regime schooltime.regime, fet_year text, day text, first_hour text, last_hour text, ord integer) ON COMMIT DROP;
-        CREATE TEMPORARY TABLE fet_group_ids (name text, id bigint) ON COMMIT DROP;
-        CREATE TEMPORARY TABLE fet_teacher_ids (name text, id bigint) ON COMMIT DROP;
-        CREATE TEMPORARY TABLE fet_lessons (
+        CREATE TEMPORARY TABLE schooltime_fet_group_ids (name text, id bigint) ON COMMIT DROP;
+        CREATE TEMPORARY TABLE schooltime_fet_teacher_ids (name text, id bigint) ON COMMIT DROP;
+        CREATE TEMPORARY TABLE schooltime_fet_lessons (
             n bigint, id bigint, activity bigint, slot schooltime.weekslot, subject text, block text) ON COMMIT DROP;
-        CREATE TEMPORARY TABLE fet_blocks (name text, regime schooltime.regime, slot schooltime.weekslot, fet_year text) ON COMMIT DROP;
-        CREATE TEMPORARY TABLE fet_row_activities (n bigint, activity bigint) ON COMMIT DROP;
-        CREATE TEMPORARY TABLE fet_lesson_rows (
+        CREATE TEMPORARY TABLE schooltime_fet_blocks (name text, regime schooltime.regime, slot schooltime.weekslot, fet_year text) ON COMMIT DROP;
+        CREATE TEMPORARY TABLE schooltime_fet_row_activities (n bigint, activity bigint) ON COMMIT DROP;
+        CREATE TEMPORARY TABLE schooltime_fet_lesson_rows (
             n bigint, lesson bigint, activity bigint, class_group text, split text, part text, teacher text,
             subject text, regime schooltime.regime, fet_year text) ON COMMIT DROP;
     ELSE
-        DELETE FROM fet_acts;
-        DELETE FROM fet_days;
-        DELETE FROM fet_periods;
-        DELETE FROM fet_years;
-        DELETE FROM fet_duties;
-        DELETE FROM fet_class_atoms;
-        DELETE FROM fet_activity_atoms;
-        DELETE FROM fet_activity_kinds;
-        DELETE FROM fet_rows;
-        DELETE FROM fet_group_ids;
-        DELETE FROM fet_teacher_ids;
-        DELETE FROM fet_lessons;
-        DELETE FROM fet_blocks;
-        DELETE FROM fet_row_activities;
-        DELETE FROM fet_lesson_rows;
+        DELETE FROM schooltime_fet_acts;
+        DELETE FROM schooltime_fet_days;
+        DELETE FROM schooltime_fet_periods;
+        DELETE FROM schooltime_fet_years;
+        DELETE FROM schooltime_fet_duties;
+        DELETE FROM schooltime_fet_class_atoms;
+        DELETE FROM schooltime_fet_activity_atoms;
+        DELETE FROM schooltime_fet_activity_kinds;
+        DELETE FROM schooltime_fet_rows;
+        DELETE FROM schooltime_fet_group_ids;
+        DELETE FROM schooltime_fet_teacher_ids;
+        DELETE FROM schooltime_fet_lessons;
+        DELETE FROM schooltime_fet_blocks;
+        DELETE FROM schooltime_fet_row_activities;
+        DELETE FROM schooltime_fet_lesson_rows;
     END IF;
 END
 $scratch$;
@@ -297,15 +297,15 @@ BEGIN
     END IF;
 
     PERFORM schooltime.fet_scratch_tables();
-    INSERT INTO pg_temp.fet_acts
+    INSERT INTO pg_temp.schooltime_fet_acts
     SELECT i, (plan.activities[i]).id, plan.activities[i] FROM generate_subscripts(plan.activities, 1) AS i;
 
     ------------------------------------------------------------------
     -- the maps, checked against the file
-    INSERT INTO pg_temp.fet_days
+    INSERT INTO pg_temp.schooltime_fet_days
     SELECT m.n, m.entry->>'day', (m.entry->>'weekday')::integer
     FROM schooltime.fet_map_entries(days, 'day', '{day:text,weekday:integer}', '{}') AS m;
-    FOR day_map IN SELECT * FROM pg_temp.fet_days ORDER BY n LOOP
+    FOR day_map IN SELECT * FROM pg_temp.schooltime_fet_days ORDER BY n LOOP
         IF day_map.weekday NOT BETWEEN 1 AND 7 THEN
             PERFORM schooltime.fet_map_error('day', day_map.n,
                 format('gives day "%s" weekday %s; an ISO weekday runs from 1 (Monday) to 7 (Sunday)', day_map.day, day_map.weekday));
@@ -314,16 +314,16 @@ BEGIN
             PERFORM schooltime.fet_map_error('day', day_map.n, format('names day "%s", which the FET file does not have', day_map.day),
                 format('The file''s days are %s.', (SELECT string_agg(format('"%s"', d), ', ') FROM jsonb_array_elements_text(parsed->'days') AS d)));
         END IF;
-        IF EXISTS (SELECT FROM pg_temp.fet_days AS o WHERE o.day = day_map.day AND o.n < day_map.n) THEN
+        IF EXISTS (SELECT FROM pg_temp.schooltime_fet_days AS o WHERE o.day = day_map.day AND o.n < day_map.n) THEN
             PERFORM schooltime.fet_map_error('day', day_map.n, format('maps day "%s" again', day_map.day));
         END IF;
     END LOOP;
 
-    INSERT INTO pg_temp.fet_periods
+    INSERT INTO pg_temp.schooltime_fet_periods
     SELECT m.n, m.entry->>'hour', (m.entry->>'regime')::schooltime.regime, m.entry->>'fet_year',
            (m.entry->>'starts')::time, (m.entry->>'ends')::time
     FROM schooltime.fet_map_entries(periods, 'period', '{hour:text,starts:time,ends:time}', '{regime:regime,fet_year:text}') AS m;
-    FOR bad IN SELECT * FROM pg_temp.fet_periods ORDER BY n LOOP
+    FOR bad IN SELECT * FROM pg_temp.schooltime_fet_periods ORDER BY n LOOP
         problem := CASE
             WHEN NOT parsed->'hours' ? bad.hour THEN format('names hour "%s", which the FET file does not have', bad.hour)
             WHEN bad.ends <= bad.starts AND bad.ends <> '00:00' THEN format('gives hour "%s" an end (%s) not after its start (%s)', bad.hour,
@@ -331,7 +331,7 @@ BEGIN
             WHEN bad.regime IS NOT NULL AND bad.fet_year IS NOT NULL THEN 'gives both a regime and a fet_year; an entry applies to one or the other'
             WHEN bad.fet_year IS NOT NULL AND NOT EXISTS (SELECT FROM unnest(atoms) AS a WHERE a.students_set = bad.fet_year AND a.kind IN ('year', 'group'))
                 THEN format('names fet_year "%s", which is not a year or group of the FET file', bad.fet_year)
-            WHEN EXISTS (SELECT FROM pg_temp.fet_periods AS o WHERE o.hour = bad.hour AND o.n < bad.n
+            WHEN EXISTS (SELECT FROM pg_temp.schooltime_fet_periods AS o WHERE o.hour = bad.hour AND o.n < bad.n
                            AND o.regime IS NOT DISTINCT FROM bad.regime AND o.fet_year IS NOT DISTINCT FROM bad.fet_year)
                 THEN format('gives hour "%s" a second time for %s', bad.hour,
                             coalesce('regime ' || bad.regime, 'fet_year "' || bad.fet_year || '"', 'every regime'))
@@ -341,11 +341,11 @@ BEGIN
         END IF;
     END LOOP;
 
-    INSERT INTO pg_temp.fet_years
+    INSERT INTO pg_temp.schooltime_fet_years
     SELECT m.n, m.entry->>'students_set', (m.entry->>'regime')::schooltime.regime, (m.entry->>'level')::smallint,
            (m.entry->>'duty')::schooltime.duty_kind
     FROM schooltime.fet_map_entries(years, 'year', '{students_set:text}', '{regime:regime,level:integer,duty:duty_kind}') AS m;
-    FOR bad IN SELECT * FROM pg_temp.fet_years ORDER BY n LOOP
+    FOR bad IN SELECT * FROM pg_temp.schooltime_fet_years ORDER BY n LOOP
         problem := CASE
             WHEN NOT EXISTS (SELECT FROM unnest(atoms) AS a WHERE a.students_set = bad.students_set AND a.kind IN ('year', 'group'))
                 THEN format('names "%s", which is not a year or group of the FET file', bad.students_set)
@@ -355,7 +355,7 @@ BEGIN
                 THEN format('gives "%s" level %s; a level runs from 1 to 6', bad.students_set, bad.level)
             WHEN bad.duty IS NOT NULL AND NOT EXISTS (SELECT FROM unnest(atoms) AS a WHERE a.students_set = bad.students_set AND a.kind = 'year')
                 THEN format('gives group "%s" a duty kind; only a whole FET year (of meetings, say) can be duties', bad.students_set)
-            WHEN EXISTS (SELECT FROM pg_temp.fet_years AS o WHERE o.students_set = bad.students_set AND o.n < bad.n)
+            WHEN EXISTS (SELECT FROM pg_temp.schooltime_fet_years AS o WHERE o.students_set = bad.students_set AND o.n < bad.n)
                 THEN format('maps "%s" again', bad.students_set)
             END;
         IF problem IS NOT NULL THEN
@@ -364,20 +364,20 @@ BEGIN
     END LOOP;
 
     IF duties IS NOT NULL THEN
-        INSERT INTO pg_temp.fet_duties
+        INSERT INTO pg_temp.schooltime_fet_duties
         SELECT m.n, m.entry->>'subject', (m.entry->>'duty')::schooltime.duty_kind
         FROM schooltime.fet_map_entries(duties, 'duty', '{subject:text,duty:duty_kind}', '{}') AS m;
     END IF;
 
     ------------------------------------------------------------------
     -- class groups and their atoms; an atom in two class groups is an error
-    INSERT INTO pg_temp.fet_class_atoms
+    INSERT INTO pg_temp.schooltime_fet_class_atoms
     SELECT DISTINCT y.students_set, a.atom, a.atom_students, NULL::text
-    FROM pg_temp.fet_years AS y JOIN unnest(atoms) AS a ON a.students_set = y.students_set AND a.kind IN ('year', 'group')
+    FROM pg_temp.schooltime_fet_years AS y JOIN unnest(atoms) AS a ON a.students_set = y.students_set AND a.kind IN ('year', 'group')
     WHERE y.regime IS NOT NULL OR y.duty IS NOT NULL;
 
     SELECT a.atom, min(a.class_group) AS first, max(a.class_group) AS second INTO bad
-    FROM pg_temp.fet_class_atoms AS a GROUP BY a.atom HAVING count(*) > 1 ORDER BY a.atom LIMIT 1;
+    FROM pg_temp.schooltime_fet_class_atoms AS a GROUP BY a.atom HAVING count(*) > 1 ORDER BY a.atom LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION 'FET subgroup "%" would be in two entries of the year map, "%" and "%"', bad.atom, bad.first, bad.second
             USING ERRCODE = 'invalid_parameter_value',
@@ -388,44 +388,44 @@ BEGIN
     -- a part is named by its atom, less the class group's name where the
     -- atom's name begins with it (1ESO-A-BI4 is part BI4 of 1ESO-A), unless
     -- that makes two parts of one group alike
-    UPDATE pg_temp.fet_class_atoms AS ca
+    UPDATE pg_temp.schooltime_fet_class_atoms AS ca
     SET part = CASE WHEN left(ca.atom, length(ca.class_group)) = ca.class_group
                     THEN nullif(btrim(substr(ca.atom, length(ca.class_group) + 1), ' -_.:/'), '') END;
-    UPDATE pg_temp.fet_class_atoms AS ca SET part = ca.atom
+    UPDATE pg_temp.schooltime_fet_class_atoms AS ca SET part = ca.atom
     WHERE ca.part IS NULL
-       OR EXISTS (SELECT FROM pg_temp.fet_class_atoms AS o
+       OR EXISTS (SELECT FROM pg_temp.schooltime_fet_class_atoms AS o
                   WHERE o.class_group = ca.class_group AND o.atom <> ca.atom
                     AND coalesce(o.part, o.atom) = ca.part);
 
     ------------------------------------------------------------------
     -- what each activity's students are: atoms of class groups, of duty years, or of nothing mapped
-    INSERT INTO pg_temp.fet_activity_atoms
+    INSERT INTO pg_temp.schooltime_fet_activity_atoms
     SELECT DISTINCT act.id, a.atom, ca.class_group, y.regime, y.duty
     FROM unnest(plan.activities) AS act
     CROSS JOIN LATERAL unnest(act.students) AS s (name)
     JOIN unnest(atoms) AS a ON a.students_set = s.name
-    LEFT JOIN pg_temp.fet_class_atoms AS ca ON ca.atom = a.atom
-    LEFT JOIN pg_temp.fet_years AS y ON y.students_set = ca.class_group;
+    LEFT JOIN pg_temp.schooltime_fet_class_atoms AS ca ON ca.atom = a.atom
+    LEFT JOIN pg_temp.schooltime_fet_years AS y ON y.students_set = ca.class_group;
 
-    INSERT INTO pg_temp.fet_activity_kinds
+    INSERT INTO pg_temp.schooltime_fet_activity_kinds
     SELECT aa.activity, count(*) FILTER (WHERE aa.class_group IS NULL), count(*) FILTER (WHERE aa.duty IS NOT NULL),
            count(*) FILTER (WHERE aa.class_group IS NOT NULL AND aa.duty IS NULL),
            min(aa.duty), min(aa.class_group) FILTER (WHERE aa.duty IS NOT NULL)
-    FROM pg_temp.fet_activity_atoms AS aa GROUP BY aa.activity;
+    FROM pg_temp.schooltime_fet_activity_atoms AS aa GROUP BY aa.activity;
 
     -- a year with no entry at all: "no regime"; else a subgroup left out of every class group
     SELECT x.act, x.id INTO bad
-    FROM pg_temp.fet_activity_kinds AS k JOIN pg_temp.fet_acts AS x ON x.id = k.activity
+    FROM pg_temp.schooltime_fet_activity_kinds AS k JOIN pg_temp.schooltime_fet_acts AS x ON x.id = k.activity
     WHERE k.unmapped > 0 ORDER BY x.ord LIMIT 1;
     IF FOUND THEN
         SELECT bad.act, aa.atom,
                (SELECT a.fet_year FROM unnest(atoms) AS a WHERE a.atom = aa.atom AND a.kind = 'year' ORDER BY a.fet_year LIMIT 1) AS fet_year
         INTO bad
-        FROM pg_temp.fet_activity_atoms AS aa
+        FROM pg_temp.schooltime_fet_activity_atoms AS aa
         WHERE aa.activity = bad.id AND aa.class_group IS NULL
         ORDER BY aa.atom LIMIT 1;
-        n_missing := (SELECT count(*) FROM pg_temp.fet_activity_kinds AS k WHERE k.unmapped > 0);
-        IF NOT EXISTS (SELECT FROM pg_temp.fet_years AS y JOIN unnest(atoms) AS a ON a.students_set = y.students_set
+        n_missing := (SELECT count(*) FROM pg_temp.schooltime_fet_activity_kinds AS k WHERE k.unmapped > 0);
+        IF NOT EXISTS (SELECT FROM pg_temp.schooltime_fet_years AS y JOIN unnest(atoms) AS a ON a.students_set = y.students_set
                        WHERE a.fet_year = bad.fet_year) THEN
             RAISE EXCEPTION 'FET year "%" has no regime in the year map', bad.fet_year
                 USING ERRCODE = 'invalid_parameter_value',
@@ -433,7 +433,7 @@ BEGIN
                                       CASE WHEN n_missing = 1 THEN 'no other activity does' ELSE n_missing || ' activities do' END),
                       HINT = format('Add {"students_set": "%s", "regime": ..., "level": ...} to the year map, or entries for its groups that are classes; schooltime.fet_propose_years() proposes them.', bad.fet_year);
         END IF;
-        SELECT * INTO entry FROM pg_temp.fet_years AS y
+        SELECT * INTO entry FROM pg_temp.schooltime_fet_years AS y
         WHERE y.students_set = bad.fet_year OR y.students_set IN (SELECT a.students_set FROM unnest(atoms) AS a WHERE a.fet_year = bad.fet_year)
         ORDER BY y.n LIMIT 1;
         IF entry.regime IS NULL AND entry.duty IS NULL THEN
@@ -452,7 +452,7 @@ BEGIN
                   HINT = 'The class groups of a year must hold every one of its pupils: add the group that holds this subgroup, or map the year as one class group.';
     END IF;
 
-    SELECT x.act INTO bad FROM pg_temp.fet_activity_kinds AS k JOIN pg_temp.fet_acts AS x ON x.id = k.activity
+    SELECT x.act INTO bad FROM pg_temp.schooltime_fet_activity_kinds AS k JOIN pg_temp.schooltime_fet_acts AS x ON x.id = k.activity
     WHERE k.duty_atoms > 0 AND k.class_atoms > 0 ORDER BY x.ord LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION '% takes pupils and a year the year map makes duties', schooltime.fet_activity_text(bad.act)
@@ -460,7 +460,7 @@ BEGIN
                   DETAIL = 'An activity is either a lesson of pupils or a duty of teachers, not both.',
                   HINT = 'Give the duty year a regime, or correct the activity in FET.';
     END IF;
-    SELECT x.act INTO bad FROM pg_temp.fet_activity_kinds AS k JOIN pg_temp.fet_acts AS x ON x.id = k.activity
+    SELECT x.act INTO bad FROM pg_temp.schooltime_fet_activity_kinds AS k JOIN pg_temp.schooltime_fet_acts AS x ON x.id = k.activity
     WHERE cardinality((x.act).teachers) = 0 AND k.duty_atoms > 0 ORDER BY x.ord LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION '% is a duty of no teacher', schooltime.fet_activity_text(bad.act)
@@ -478,11 +478,11 @@ BEGIN
                                         THEN (SELECT (e->>'students')::integer FROM jsonb_array_elements(parsed->'years') AS e WHERE e->>'name' = y.students_set)
                                         ELSE (SELECT (g->>'students')::integer FROM jsonb_array_elements(parsed->'years') AS e,
                                                      jsonb_array_elements(e->'groups') AS g WHERE g->>'name' = y.students_set LIMIT 1) END, 0),
-                            (SELECT sum(ca.atom_students) FROM pg_temp.fet_class_atoms AS ca WHERE ca.class_group = y.students_set)::integer, 0)
+                            (SELECT sum(ca.atom_students) FROM pg_temp.schooltime_fet_class_atoms AS ca WHERE ca.class_group = y.students_set)::integer, 0)
                )::schooltime.fet_class
-        FROM pg_temp.fet_years AS y
+        FROM pg_temp.schooltime_fet_years AS y
         WHERE y.regime IS NOT NULL
-          AND y.students_set IN (SELECT DISTINCT aa.class_group FROM pg_temp.fet_activity_atoms AS aa)
+          AND y.students_set IN (SELECT DISTINCT aa.class_group FROM pg_temp.schooltime_fet_activity_atoms AS aa)
         ORDER BY y.n);
     SELECT c.* INTO bad FROM unnest(plan.classes) AS c WHERE c.level IS NULL LIMIT 1;
     IF FOUND THEN
@@ -493,8 +493,8 @@ BEGIN
     END IF;
     plan.parts := ARRAY(
         SELECT ROW(ca.class_group, 'subgrups FET', ca.part, nullif(ca.atom_students, 0))::schooltime.fet_part
-        FROM pg_temp.fet_class_atoms AS ca
-        JOIN (SELECT o.class_group FROM pg_temp.fet_class_atoms AS o GROUP BY o.class_group HAVING count(*) > 1) AS split
+        FROM pg_temp.schooltime_fet_class_atoms AS ca
+        JOIN (SELECT o.class_group FROM pg_temp.schooltime_fet_class_atoms AS o GROUP BY o.class_group HAVING count(*) > 1) AS split
           ON split.class_group = ca.class_group
         WHERE ca.class_group IN (SELECT c.students_set FROM unnest(plan.classes) AS c)
         ORDER BY ca.class_group, ca.part);
@@ -504,15 +504,15 @@ BEGIN
     ------------------------------------------------------------------
     -- the rows, with the weekday and clock times each needs
     WITH acts AS (
-        SELECT x.act, x.ord FROM pg_temp.fet_acts AS x
+        SELECT x.act, x.ord FROM pg_temp.schooltime_fet_acts AS x
     ), class_sizes AS (
-        SELECT ca.class_group, count(*) AS atoms FROM pg_temp.fet_class_atoms AS ca GROUP BY ca.class_group
+        SELECT ca.class_group, count(*) AS atoms FROM pg_temp.schooltime_fet_class_atoms AS ca GROUP BY ca.class_group
     ), lesson_groups AS (
         -- each class group an activity takes: whole, or some of its parts
         SELECT aa.activity, aa.class_group, min(cs.atoms) = count(*) AS whole,
                array_agg(ca.part ORDER BY ca.part) AS taken
-        FROM pg_temp.fet_activity_atoms AS aa JOIN class_sizes AS cs ON cs.class_group = aa.class_group
-        JOIN pg_temp.fet_class_atoms AS ca ON ca.atom = aa.atom
+        FROM pg_temp.schooltime_fet_activity_atoms AS aa JOIN class_sizes AS cs ON cs.class_group = aa.class_group
+        JOIN pg_temp.schooltime_fet_class_atoms AS ca ON ca.atom = aa.atom
         WHERE aa.duty IS NULL
         GROUP BY aa.activity, aa.class_group
     ), lesson_rows AS (
@@ -528,11 +528,11 @@ BEGIN
     ), duty_rows AS (
         SELECT (acts.act).id AS activity, t AS teacher,
                coalesce(k.duty,
-                        (SELECT d.duty FROM pg_temp.fet_duties AS d WHERE d.subject = (acts.act).subject ORDER BY d.n LIMIT 1),
+                        (SELECT d.duty FROM pg_temp.schooltime_fet_duties AS d WHERE d.subject = (acts.act).subject ORDER BY d.n LIMIT 1),
                         schooltime.fet_read_duty_name((acts.act).subject)) AS duty,
                k.duty_year
         FROM acts
-        LEFT JOIN pg_temp.fet_activity_kinds AS k ON k.activity = (acts.act).id
+        LEFT JOIN pg_temp.schooltime_fet_activity_kinds AS k ON k.activity = (acts.act).id
         CROSS JOIN LATERAL unnest((acts.act).teachers) AS t
         WHERE cardinality((acts.act).students) = 0 OR k.duty_atoms > 0
     ), every_row AS (
@@ -542,14 +542,14 @@ BEGIN
         UNION ALL
         SELECT d.activity, NULL, NULL, NULL, d.teacher, d.duty, NULL, d.duty_year FROM duty_rows AS d
     )
-    INSERT INTO pg_temp.fet_rows
+    INSERT INTO pg_temp.schooltime_fet_rows
     SELECT r.activity, r.class_group, r.split, r.part, r.teacher, (acts.act).subject,
            dm.weekday,
-           (SELECT p.starts FROM pg_temp.fet_periods AS p
+           (SELECT p.starts FROM pg_temp.schooltime_fet_periods AS p
             WHERE p.hour = (acts.act).hour
               AND (p.fet_year IN (r.class_group, r.fet_year) OR p.regime = r.regime OR (p.fet_year IS NULL AND p.regime IS NULL))
             ORDER BY p.fet_year IS NULL, p.regime IS NULL LIMIT 1),
-           (SELECT p.ends FROM pg_temp.fet_periods AS p
+           (SELECT p.ends FROM pg_temp.schooltime_fet_periods AS p
             WHERE p.hour = hours[array_position(hours, (acts.act).hour) + (acts.act).duration - 1]
               AND (p.fet_year IN (r.class_group, r.fet_year) OR p.regime = r.regime OR (p.fet_year IS NULL AND p.regime IS NULL))
             ORDER BY p.fet_year IS NULL, p.regime IS NULL LIMIT 1),
@@ -557,9 +557,9 @@ BEGIN
            hours[array_position(hours, (acts.act).hour) + (acts.act).duration - 1], acts.ord
     FROM every_row AS r
     JOIN acts ON (acts.act).id = r.activity
-    LEFT JOIN pg_temp.fet_days AS dm ON dm.day = (acts.act).day;
+    LEFT JOIN pg_temp.schooltime_fet_days AS dm ON dm.day = (acts.act).day;
 
-    SELECT r.*, x.act INTO bad FROM pg_temp.fet_rows AS r JOIN pg_temp.fet_acts AS x ON x.id = r.activity
+    SELECT r.*, x.act INTO bad FROM pg_temp.schooltime_fet_rows AS r JOIN pg_temp.schooltime_fet_acts AS x ON x.id = r.activity
     WHERE r.weekday IS NULL ORDER BY r.ord LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION 'FET day "%" is not in the day map', bad.day
@@ -568,7 +568,7 @@ BEGIN
                   HINT = format('Add {"day": "%s", "weekday": ...} to the day map (1 is Monday); schooltime.fet_propose_days() proposes one.', bad.day);
     END IF;
     SELECT r.*, x.act, CASE WHEN r.starts IS NULL THEN r.first_hour ELSE r.last_hour END AS missing INTO bad
-    FROM pg_temp.fet_rows AS r JOIN pg_temp.fet_acts AS x ON x.id = r.activity
+    FROM pg_temp.schooltime_fet_rows AS r JOIN pg_temp.schooltime_fet_acts AS x ON x.id = r.activity
     WHERE r.starts IS NULL OR r.ends IS NULL ORDER BY r.ord LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION 'FET hour "%" has no clock time for % in the period map', bad.missing,
@@ -581,7 +581,7 @@ BEGIN
                                 CASE WHEN bad.class_group IS NULL THEN 'the duty year' ELSE 'regime ' || bad.regime || ' or fet_year "' || bad.fet_year || '"' END,
                                 CASE WHEN bad.class_group IS NULL THEN ' and duties' ELSE '' END);
     END IF;
-    SELECT r.*, x.act INTO bad FROM pg_temp.fet_rows AS r JOIN pg_temp.fet_acts AS x ON x.id = r.activity
+    SELECT r.*, x.act INTO bad FROM pg_temp.schooltime_fet_rows AS r JOIN pg_temp.schooltime_fet_acts AS x ON x.id = r.activity
     WHERE r.ends <= r.starts AND r.ends <> '00:00' ORDER BY r.ord LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION 'the period map makes % end (%) before it starts (%)', schooltime.fet_activity_text(bad.act),
@@ -594,7 +594,7 @@ BEGIN
 
     plan.rows := ARRAY(
         SELECT ROW(r.activity, r.class_group, r.split, r.part, r.teacher, r.subject, r.weekday, r.starts, r.ends, r.duty)::schooltime.fet_row
-        FROM pg_temp.fet_rows AS r ORDER BY r.ord, r.class_group, r.part, r.teacher);
+        FROM pg_temp.schooltime_fet_rows AS r ORDER BY r.ord, r.class_group, r.part, r.teacher);
     RETURN plan;
 END
 $plan$;

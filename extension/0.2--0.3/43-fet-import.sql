@@ -38,16 +38,16 @@ DECLARE
     clash record;
     written bigint;
 BEGIN
-    DELETE FROM pg_temp.fet_group_ids;
-    DELETE FROM pg_temp.fet_teacher_ids;
-    DELETE FROM pg_temp.fet_lessons;
-    DELETE FROM pg_temp.fet_blocks;
-    DELETE FROM pg_temp.fet_row_activities;
-    DELETE FROM pg_temp.fet_lesson_rows;
+    DELETE FROM pg_temp.schooltime_fet_group_ids;
+    DELETE FROM pg_temp.schooltime_fet_teacher_ids;
+    DELETE FROM pg_temp.schooltime_fet_lessons;
+    DELETE FROM pg_temp.schooltime_fet_blocks;
+    DELETE FROM pg_temp.schooltime_fet_row_activities;
+    DELETE FROM pg_temp.schooltime_fet_lesson_rows;
 
     -- class groups: found by name in the model, or new
     IF NOT explicit_ids THEN
-        EXECUTE format('INSERT INTO pg_temp.fet_group_ids SELECT g.name, g.id FROM %I.class_groups AS g '
+        EXECUTE format('INSERT INTO pg_temp.schooltime_fet_group_ids SELECT g.name, g.id FROM %I.class_groups AS g '
                        'WHERE g.centre_id = $1 AND g.school_year = $2 AND g.name IN (SELECT c.students_set FROM unnest($3) AS c)', model)
             USING centre_id, school_year, plan.classes;
         EXECUTE format('SELECT g.name, g.regime, g.level, c.regime AS fet_regime, c.level AS fet_level '
@@ -65,33 +65,33 @@ BEGIN
     EXECUTE format('WITH new AS (INSERT INTO %I.class_groups (%s centre_id, name, school_year, regime, level, pupils) '
                    '  SELECT %s $1, c.students_set, $2, c.regime, c.level, c.pupils '
                    '  FROM unnest($3) WITH ORDINALITY AS c (students_set, regime, level, fet_year, pupils, n) '
-                   '  WHERE c.students_set NOT IN (SELECT f.name FROM pg_temp.fet_group_ids AS f) ORDER BY c.n '
+                   '  WHERE c.students_set NOT IN (SELECT f.name FROM pg_temp.schooltime_fet_group_ids AS f) ORDER BY c.n '
                    '  RETURNING name, id) '
-                   'INSERT INTO pg_temp.fet_group_ids SELECT new.name, new.id FROM new',
+                   'INSERT INTO pg_temp.schooltime_fet_group_ids SELECT new.name, new.id FROM new',
                    target, CASE WHEN explicit_ids THEN 'id,' ELSE '' END, CASE WHEN explicit_ids THEN 'c.n,' ELSE '' END)
         USING centre_id, school_year, plan.classes;
     summary.class_groups := cardinality(plan.classes);
 
     -- the split of FET atoms is the import's own: a class group found by name gets it anew
-    EXECUTE format('DELETE FROM %I.group_parts AS p USING pg_temp.fet_group_ids AS g '
+    EXECUTE format('DELETE FROM %I.group_parts AS p USING pg_temp.schooltime_fet_group_ids AS g '
                    'WHERE p.centre_id = $1 AND p.group_id = g.id AND p.split = ''subgrups FET''', target)
         USING centre_id;
     EXECUTE format('INSERT INTO %I.group_parts (centre_id, group_id, split, part, pupils) '
-                   'SELECT $1, g.id, p.split, p.part, p.pupils FROM unnest($2) AS p JOIN pg_temp.fet_group_ids AS g ON g.name = p.class_group', target)
+                   'SELECT $1, g.id, p.split, p.part, p.pupils FROM unnest($2) AS p JOIN pg_temp.schooltime_fet_group_ids AS g ON g.name = p.class_group', target)
         USING centre_id, plan.parts;
     summary.group_parts := cardinality(plan.parts);
 
     -- teachers: the centre's of that name, or new (no code: FET's names are the school's own)
     IF NOT explicit_ids THEN
-        EXECUTE format('INSERT INTO pg_temp.fet_teacher_ids SELECT DISTINCT ON (t.name) t.name, t.id FROM %I.teachers AS t '
+        EXECUTE format('INSERT INTO pg_temp.schooltime_fet_teacher_ids SELECT DISTINCT ON (t.name) t.name, t.id FROM %I.teachers AS t '
                        'WHERE t.centre_id = $1 AND t.name = ANY ($2) ORDER BY t.name, t.id', model)
             USING centre_id, plan.teachers;
     END IF;
     EXECUTE format('WITH new AS (INSERT INTO %I.teachers (%s name, centre_id) '
                    '  SELECT %s t.name, $1 FROM unnest($2) WITH ORDINALITY AS t (name, n) '
-                   '  WHERE t.name NOT IN (SELECT f.name FROM pg_temp.fet_teacher_ids AS f) ORDER BY t.n '
+                   '  WHERE t.name NOT IN (SELECT f.name FROM pg_temp.schooltime_fet_teacher_ids AS f) ORDER BY t.n '
                    '  RETURNING name, id) '
-                   'INSERT INTO pg_temp.fet_teacher_ids SELECT new.name, new.id FROM new',
+                   'INSERT INTO pg_temp.schooltime_fet_teacher_ids SELECT new.name, new.id FROM new',
                    target, CASE WHEN explicit_ids THEN 'id,' ELSE '' END, CASE WHEN explicit_ids THEN 't.n,' ELSE '' END)
         USING centre_id, plan.teachers;
     GET DIAGNOSTICS written = ROW_COUNT;
@@ -99,33 +99,33 @@ BEGIN
 
     -- lessons: one per FET activity and slot (an activity whose class groups
     -- keep different clocks is one lesson per clock)
-    INSERT INTO pg_temp.fet_lessons (n, activity, slot, subject)
+    INSERT INTO pg_temp.schooltime_fet_lessons (n, activity, slot, subject)
     SELECT row_number() OVER (ORDER BY min(r.n)), r.activity,
            schooltime.weekslot(r.weekday, r.starts, r.ends), min(r.subject)
     FROM unnest(plan.rows) WITH ORDINALITY AS r (activity, class_group, split, part, teacher, subject, weekday, starts, ends, duty, n)
     WHERE r.duty IS NULL
     GROUP BY r.activity, r.weekday, r.starts, r.ends;
-    ANALYZE pg_temp.fet_lessons;
+    ANALYZE pg_temp.schooltime_fet_lessons;
 
     -- every row of a lesson, with its lesson and class group
-    INSERT INTO pg_temp.fet_lesson_rows
+    INSERT INTO pg_temp.schooltime_fet_lesson_rows
     SELECT r.n, l.n, r.activity, r.class_group, r.split, r.part, r.teacher, r.subject, c.regime, c.fet_year
     FROM unnest(plan.rows) WITH ORDINALITY AS r (activity, class_group, split, part, teacher, subject, weekday, starts, ends, duty, n)
     JOIN unnest(plan.classes) AS c ON c.students_set = r.class_group
-    JOIN pg_temp.fet_lessons AS l ON l.activity = r.activity AND l.slot = schooltime.weekslot(r.weekday, r.starts, r.ends)
+    JOIN pg_temp.schooltime_fet_lessons AS l ON l.activity = r.activity AND l.slot = schooltime.weekslot(r.weekday, r.starts, r.ends)
     WHERE r.duty IS NULL;
-    ANALYZE pg_temp.fet_lesson_rows;
+    ANALYZE pg_temp.schooltime_fet_lesson_rows;
 
     -- optional-subject blocks: two lessons or more at one slot that take
     -- parts of class groups of one FET year, all of one regime (a FET
     -- hour's name may stand for two slots of one year: one block per name)
-    INSERT INTO pg_temp.fet_blocks
+    INSERT INTO pg_temp.schooltime_fet_blocks
     SELECT DISTINCT ON (c.name) c.name, c.regime, c.slot, c.fet_year
     FROM (SELECT format('%s, %s %s', lr.fet_year, min((x.act).day), min((x.act).hour)) AS name,
                  min(lr.regime) AS regime, l.slot, lr.fet_year
-          FROM pg_temp.fet_lesson_rows AS lr
-          JOIN pg_temp.fet_lessons AS l ON l.n = lr.lesson
-          JOIN pg_temp.fet_acts AS x ON x.id = lr.activity
+          FROM pg_temp.schooltime_fet_lesson_rows AS lr
+          JOIN pg_temp.schooltime_fet_lessons AS l ON l.n = lr.lesson
+          JOIN pg_temp.schooltime_fet_acts AS x ON x.id = lr.activity
           WHERE lr.part IS NOT NULL
           GROUP BY lr.fet_year, l.slot
           HAVING count(DISTINCT lr.lesson) > 1 AND count(DISTINCT lr.regime) = 1) AS c
@@ -133,37 +133,37 @@ BEGIN
     -- a lesson is an option of a block when it takes parts there and every row is of the block's regime
     WITH in_block AS (
         SELECT lr.lesson, min(b.name) AS block, min(b.regime) AS block_regime
-        FROM pg_temp.fet_lesson_rows AS lr
-        JOIN pg_temp.fet_lessons AS l ON l.n = lr.lesson
-        JOIN pg_temp.fet_blocks AS b ON b.fet_year = lr.fet_year AND b.slot = l.slot
+        FROM pg_temp.schooltime_fet_lesson_rows AS lr
+        JOIN pg_temp.schooltime_fet_lessons AS l ON l.n = lr.lesson
+        JOIN pg_temp.schooltime_fet_blocks AS b ON b.fet_year = lr.fet_year AND b.slot = l.slot
         WHERE lr.part IS NOT NULL
         GROUP BY lr.lesson
     ), regimes AS (
         SELECT lr.lesson, min(lr.regime) AS regime, count(DISTINCT lr.regime) AS n
-        FROM pg_temp.fet_lesson_rows AS lr GROUP BY lr.lesson
+        FROM pg_temp.schooltime_fet_lesson_rows AS lr GROUP BY lr.lesson
     )
-    UPDATE pg_temp.fet_lessons AS l SET block = ib.block
+    UPDATE pg_temp.schooltime_fet_lessons AS l SET block = ib.block
     FROM in_block AS ib JOIN regimes AS rg ON rg.lesson = ib.lesson
     WHERE l.n = ib.lesson AND rg.n = 1 AND rg.regime = ib.block_regime;
     EXECUTE format('INSERT INTO %I.blocks (centre_id, school_year, name, regime, description) '
                    'SELECT $1, $2, b.name, b.regime, ''options at one hour of FET year '' || b.fet_year '
-                   'FROM pg_temp.fet_blocks AS b WHERE b.name IN (SELECT l.block FROM pg_temp.fet_lessons AS l)', target)
+                   'FROM pg_temp.schooltime_fet_blocks AS b WHERE b.name IN (SELECT l.block FROM pg_temp.schooltime_fet_lessons AS l)', target)
         USING centre_id, school_year;
     GET DIAGNOSTICS written = ROW_COUNT;
     summary.blocks := written;
 
     IF explicit_ids THEN
-        UPDATE pg_temp.fet_lessons AS l SET id = l.n;
+        UPDATE pg_temp.schooltime_fet_lessons AS l SET id = l.n;
         EXECUTE format('INSERT INTO %I.lessons (id, centre_id, school_year, slot, block, external_id, description) '
                        'SELECT l.id, $1, $2, l.slot, l.block, ''FET activity '' || l.activity, l.subject '
-                       'FROM pg_temp.fet_lessons AS l ORDER BY l.n', target)
+                       'FROM pg_temp.schooltime_fet_lessons AS l ORDER BY l.n', target)
             USING centre_id, school_year;
     ELSE
         EXECUTE format('WITH new AS (INSERT INTO %I.lessons (centre_id, school_year, slot, block, external_id, description) '
                        '  SELECT $1, $2, l.slot, l.block, ''FET activity '' || l.activity, l.subject '
-                       '  FROM pg_temp.fet_lessons AS l ORDER BY l.n '
+                       '  FROM pg_temp.schooltime_fet_lessons AS l ORDER BY l.n '
                        '  RETURNING id, slot, external_id) '
-                       'UPDATE pg_temp.fet_lessons AS l SET id = new.id FROM new '
+                       'UPDATE pg_temp.schooltime_fet_lessons AS l SET id = new.id FROM new '
                        'WHERE new.external_id = ''FET activity '' || l.activity AND new.slot = l.slot', target)
             USING centre_id, school_year;
     END IF;
@@ -173,10 +173,10 @@ BEGIN
     -- sessions: the rows of the lessons, one statement for all
     EXECUTE format('INSERT INTO %I.sessions (%s centre_id, group_id, school_year, regime, slot, subject, kind, teacher_id, lesson_id, split, part) '
                    'SELECT %s $1, g.id, $2, r.regime, l.slot, r.subject, ''lesson'', t.id, l.id, r.split, r.part '
-                   'FROM pg_temp.fet_lesson_rows AS r '
-                   'JOIN pg_temp.fet_lessons AS l ON l.n = r.lesson '
-                   'JOIN pg_temp.fet_group_ids AS g ON g.name = r.class_group '
-                   'LEFT JOIN pg_temp.fet_teacher_ids AS t ON t.name = r.teacher '
+                   'FROM pg_temp.schooltime_fet_lesson_rows AS r '
+                   'JOIN pg_temp.schooltime_fet_lessons AS l ON l.n = r.lesson '
+                   'JOIN pg_temp.schooltime_fet_group_ids AS g ON g.name = r.class_group '
+                   'LEFT JOIN pg_temp.schooltime_fet_teacher_ids AS t ON t.name = r.teacher '
                    'ORDER BY r.n',
                    target, CASE WHEN explicit_ids THEN 'id,' ELSE '' END, CASE WHEN explicit_ids THEN 'r.n,' ELSE '' END)
         USING centre_id, school_year;
@@ -188,7 +188,7 @@ BEGIN
                    'SELECT %s $1, t.id, $2, schooltime.weekslot(r.weekday, r.starts, r.ends), r.duty, '
                    '       format(''%%s (FET activity %%s)'', r.subject, r.activity) '
                    'FROM unnest($3) WITH ORDINALITY AS r (activity, class_group, split, part, teacher, subject, weekday, starts, ends, duty, n) '
-                   'JOIN pg_temp.fet_teacher_ids AS t ON t.name = r.teacher '
+                   'JOIN pg_temp.schooltime_fet_teacher_ids AS t ON t.name = r.teacher '
                    'WHERE r.duty IS NOT NULL ORDER BY r.n',
                    target, CASE WHEN explicit_ids THEN 'id,' ELSE '' END, CASE WHEN explicit_ids THEN 'r.n,' ELSE '' END)
         USING centre_id, school_year, plan.rows;
@@ -198,11 +198,11 @@ BEGIN
 
     IF explicit_ids THEN
         -- a violation found in the scratch copy leads back to its FET activity
-        INSERT INTO pg_temp.fet_row_activities
+        INSERT INTO pg_temp.schooltime_fet_row_activities
         SELECT r.n, r.activity
         FROM unnest(plan.rows) WITH ORDINALITY AS r (activity, class_group, split, part, teacher, subject, weekday, starts, ends, duty, n);
         EXECUTE format('ANALYZE %1$I.class_groups, %1$I.group_parts, %1$I.teachers, %1$I.lessons, %1$I.sessions, %1$I.duties', target);
-        ANALYZE pg_temp.fet_row_activities, pg_temp.fet_acts;
+        ANALYZE pg_temp.schooltime_fet_row_activities, pg_temp.schooltime_fet_acts;
     END IF;
     RETURN summary;
 END
@@ -312,21 +312,21 @@ BEGIN
             SELECT f.n, r.activity
             FROM found AS f
             JOIN %1$I.sessions AS s ON s.group_id = (f.v).subject_id
-            JOIN pg_temp.fet_row_activities AS r ON r.n = s.id
+            JOIN pg_temp.schooltime_fet_row_activities AS r ON r.n = s.id
             WHERE (f.v).subject = 'group'
               AND (s.slot && (f.v).slot OR ((f.v).slot IS NULL AND schooltime.weekday(s.slot) = (f.v).weekday))
             UNION
             SELECT f.n, r.activity
             FROM found AS f
             JOIN %1$I.sessions AS s ON s.teacher_id = (f.v).subject_id
-            JOIN pg_temp.fet_row_activities AS r ON r.n = s.id
+            JOIN pg_temp.schooltime_fet_row_activities AS r ON r.n = s.id
             WHERE (f.v).subject = 'teacher'
               AND (s.slot && (f.v).slot OR ((f.v).slot IS NULL AND schooltime.weekday(s.slot) = (f.v).weekday))
             UNION
             SELECT f.n, r.activity
             FROM found AS f
             JOIN %1$I.duties AS d ON d.teacher_id = (f.v).subject_id
-            JOIN pg_temp.fet_row_activities AS r ON r.n = d.id
+            JOIN pg_temp.schooltime_fet_row_activities AS r ON r.n = d.id
             WHERE (f.v).subject = 'teacher'
               AND (d.slot && (f.v).slot OR ((f.v).slot IS NULL AND schooltime.weekday(d.slot) = (f.v).weekday))
         ), numbered AS (
@@ -339,7 +339,7 @@ BEGIN
                    string_agg(schooltime.fet_activity_text(x.act) || '.', ' ' ORDER BY nb.activity) FILTER (WHERE nb.k <= 8)
                    || CASE WHEN min(nb.of) > 8 THEN format(' And %%s more FET activities.', min(nb.of) - 8) ELSE '' END AS texts,
                    min(nb.of) AS total
-            FROM numbered AS nb JOIN pg_temp.fet_acts AS x ON x.id = nb.activity
+            FROM numbered AS nb JOIN pg_temp.schooltime_fet_acts AS x ON x.id = nb.activity
             GROUP BY nb.n
         )
         SELECT (f.v).rule, (f.v).severity, (f.v).sections, (f.v).centre_id, (f.v).subject, (f.v).subject_id,

@@ -62,23 +62,23 @@ BEGIN
     PERFORM schooltime.fet_check_target(model, centre_id, school_year);
     EXECUTE format('SELECT c.name FROM %I.centres AS c WHERE c.id = $1', model) INTO institution USING centre_id;
 
-    IF to_regclass('pg_temp.fet_export_rows') IS NULL THEN
-        CREATE TEMPORARY TABLE fet_export_rows (
+    IF to_regclass('pg_temp.schooltime_fet_export_rows') IS NULL THEN
+        CREATE TEMPORARY TABLE schooltime_fet_export_rows (
             item text, group_id bigint, group_name text, group_pupils integer, subject text, teacher_id bigint,
             teacher_name text, split text, part text, slot schooltime.weekslot, kind schooltime.duty_kind, note text) ON COMMIT DROP;
-        CREATE TEMPORARY TABLE fet_export_parts (group_id bigint, split text, part text, pupils integer) ON COMMIT DROP;
-        CREATE TEMPORARY TABLE fet_export_sets (group_id bigint, split text, part text, fet_name text) ON COMMIT DROP;
-        CREATE TEMPORARY TABLE fet_export_combos (group_id bigint, parts text[], fet_name text) ON COMMIT DROP;
+        CREATE TEMPORARY TABLE schooltime_fet_export_parts (group_id bigint, split text, part text, pupils integer) ON COMMIT DROP;
+        CREATE TEMPORARY TABLE schooltime_fet_export_sets (group_id bigint, split text, part text, fet_name text) ON COMMIT DROP;
+        CREATE TEMPORARY TABLE schooltime_fet_export_combos (group_id bigint, parts text[], fet_name text) ON COMMIT DROP;
     ELSE
-        DELETE FROM fet_export_rows;
-        DELETE FROM fet_export_parts;
-        DELETE FROM fet_export_sets;
-        DELETE FROM fet_export_combos;
+        DELETE FROM schooltime_fet_export_rows;
+        DELETE FROM schooltime_fet_export_parts;
+        DELETE FROM schooltime_fet_export_sets;
+        DELETE FROM schooltime_fet_export_combos;
     END IF;
 
     -- every row: a lesson's rows share its item; a session of its own and a duty are items of their own
     EXECUTE format($sql$
-        INSERT INTO pg_temp.fet_export_rows
+        INSERT INTO pg_temp.schooltime_fet_export_rows
         SELECT coalesce('lesson ' || s.lesson_id, 'session ' || s.id), s.group_id, g.name, g.pupils, s.subject,
                s.teacher_id, t.name,
                CASE WHEN s.split_half IS NOT NULL THEN 'halves' ELSE s.split END,
@@ -105,40 +105,40 @@ BEGIN
 
     -- the splits of the groups: their parts in group_parts, and the built-in halves
     EXECUTE format($sql$
-        INSERT INTO pg_temp.fet_export_parts
+        INSERT INTO pg_temp.schooltime_fet_export_parts
         SELECT p.group_id, p.split, p.part, p.pupils FROM %1$I.group_parts AS p
-        WHERE p.centre_id = $1 AND p.group_id IN (SELECT r.group_id FROM pg_temp.fet_export_rows AS r)
-          AND (p.group_id, p.split) IN (SELECT r.group_id, r.split FROM pg_temp.fet_export_rows AS r)
+        WHERE p.centre_id = $1 AND p.group_id IN (SELECT r.group_id FROM pg_temp.schooltime_fet_export_rows AS r)
+          AND (p.group_id, p.split) IN (SELECT r.group_id, r.split FROM pg_temp.schooltime_fet_export_rows AS r)
         UNION ALL
         SELECT DISTINCT r.group_id, 'halves', h::text, NULL::integer
-        FROM pg_temp.fet_export_rows AS r, generate_series(1, 2) AS h WHERE r.split = 'halves'
+        FROM pg_temp.schooltime_fet_export_rows AS r, generate_series(1, 2) AS h WHERE r.split = 'halves'
     $sql$, model) USING centre_id;
     -- one split: a FET group per part; several: a FET group per part, holding a subgroup per combination
-    INSERT INTO pg_temp.fet_export_sets
+    INSERT INTO pg_temp.schooltime_fet_export_sets
     SELECT p.group_id, p.split, p.part,
-           CASE WHEN (SELECT count(DISTINCT o.split) FROM pg_temp.fet_export_parts AS o WHERE o.group_id = p.group_id) = 1
+           CASE WHEN (SELECT count(DISTINCT o.split) FROM pg_temp.schooltime_fet_export_parts AS o WHERE o.group_id = p.group_id) = 1
                 THEN g.group_name || ' ' || p.part
                 ELSE g.group_name || ' ' || p.split || ' ' || p.part END
-    FROM pg_temp.fet_export_parts AS p
-    JOIN (SELECT DISTINCT r.group_id, r.group_name FROM pg_temp.fet_export_rows AS r) AS g ON g.group_id = p.group_id;
+    FROM pg_temp.schooltime_fet_export_parts AS p
+    JOIN (SELECT DISTINCT r.group_id, r.group_name FROM pg_temp.schooltime_fet_export_rows AS r) AS g ON g.group_id = p.group_id;
     WITH RECURSIVE splits AS (
         SELECT p.group_id, p.split, dense_rank() OVER (PARTITION BY p.group_id ORDER BY p.split) AS k
-        FROM (SELECT DISTINCT group_id, split FROM pg_temp.fet_export_parts) AS p
+        FROM (SELECT DISTINCT group_id, split FROM pg_temp.schooltime_fet_export_parts) AS p
     ), several AS (
         SELECT group_id FROM splits GROUP BY group_id HAVING count(*) > 1
     ), combos (group_id, k, parts) AS (
         SELECT s.group_id, 1::bigint, ARRAY[p.part]
-        FROM splits AS s JOIN pg_temp.fet_export_parts AS p ON p.group_id = s.group_id AND p.split = s.split
+        FROM splits AS s JOIN pg_temp.schooltime_fet_export_parts AS p ON p.group_id = s.group_id AND p.split = s.split
         WHERE s.k = 1 AND s.group_id IN (SELECT group_id FROM several)
         UNION ALL
         SELECT c.group_id, c.k + 1, c.parts || p.part
         FROM combos AS c
         JOIN splits AS s ON s.group_id = c.group_id AND s.k = c.k + 1
-        JOIN pg_temp.fet_export_parts AS p ON p.group_id = s.group_id AND p.split = s.split
+        JOIN pg_temp.schooltime_fet_export_parts AS p ON p.group_id = s.group_id AND p.split = s.split
     )
-    INSERT INTO pg_temp.fet_export_combos
+    INSERT INTO pg_temp.schooltime_fet_export_combos
     SELECT c.group_id, c.parts,
-           (SELECT DISTINCT r.group_name FROM pg_temp.fet_export_rows AS r WHERE r.group_id = c.group_id) || ' '
+           (SELECT DISTINCT r.group_name FROM pg_temp.schooltime_fet_export_rows AS r WHERE r.group_id = c.group_id) || ' '
                || array_to_string(c.parts, ' / ')
     FROM combos AS c
     WHERE c.k = (SELECT max(s.k) FROM splits AS s WHERE s.group_id = c.group_id);
@@ -146,10 +146,10 @@ BEGIN
     WITH teacher_names AS (
         -- FET names a teacher once: two of one name are told apart by their ids
         SELECT t.id, CASE WHEN count(*) OVER (PARTITION BY t.name) > 1 THEN format('%s (%s)', t.name, t.id) ELSE t.name END AS name
-        FROM (SELECT DISTINCT r.teacher_id AS id, r.teacher_name AS name FROM pg_temp.fet_export_rows AS r
+        FROM (SELECT DISTINCT r.teacher_id AS id, r.teacher_name AS name FROM pg_temp.schooltime_fet_export_rows AS r
               WHERE r.teacher_id IS NOT NULL) AS t
     ), bounds AS (
-        SELECT DISTINCT b FROM pg_temp.fet_export_rows AS r,
+        SELECT DISTINCT b FROM pg_temp.schooltime_fet_export_rows AS r,
              LATERAL (VALUES (schooltime.start_time(r.slot)), (schooltime.end_time(r.slot))) AS v (b)
     ), stretches AS (
         SELECT b AS starts, lead(b) OVER (ORDER BY b) AS ends FROM bounds
@@ -160,21 +160,21 @@ BEGIN
                       CASE WHEN st.ends = '00:00' THEN '24:00' ELSE to_char(st.ends, 'HH24:MI') END) AS name
         FROM stretches AS st
         WHERE st.ends IS NOT NULL
-          AND EXISTS (SELECT FROM pg_temp.fet_export_rows AS r
+          AND EXISTS (SELECT FROM pg_temp.schooltime_fet_export_rows AS r
                       WHERE schooltime.start_time(r.slot) <= st.starts
                         AND (schooltime.end_time(r.slot) >= st.ends OR schooltime.end_time(r.slot) = '00:00'))
     ), days AS (
         SELECT DISTINCT d FROM (SELECT generate_series(1, 5) AS d
-                                UNION SELECT schooltime.weekday(r.slot) FROM pg_temp.fet_export_rows AS r) AS w
+                                UNION SELECT schooltime.weekday(r.slot) FROM pg_temp.schooltime_fet_export_rows AS r) AS w
     ), acts AS (
         SELECT row_number() OVER (ORDER BY min(schooltime.weekday(r.slot)), min(schooltime.start_time(r.slot)), r.item) AS id,
                r.item, (array_agg(r.slot))[1] AS slot,
                min(r.subject) AS subject, min(r.note) AS note,
                array_agg(DISTINCT tn.name) FILTER (WHERE tn.name IS NOT NULL) AS teachers,
                array_agg(DISTINCT coalesce(st.fet_name, r.group_name)) FILTER (WHERE r.group_name IS NOT NULL) AS students
-        FROM pg_temp.fet_export_rows AS r
+        FROM pg_temp.schooltime_fet_export_rows AS r
         LEFT JOIN teacher_names AS tn ON tn.id = r.teacher_id
-        LEFT JOIN pg_temp.fet_export_sets AS st ON st.group_id = r.group_id AND st.split = r.split AND st.part = r.part
+        LEFT JOIN pg_temp.schooltime_fet_export_sets AS st ON st.group_id = r.group_id AND st.split = r.split AND st.part = r.part
         GROUP BY r.item
     ), placed AS (
         SELECT a.*, schooltime.weekday(a.slot) AS weekday,
@@ -183,7 +183,7 @@ BEGIN
                   AND (h.ends <= schooltime.end_time(a.slot) OR schooltime.end_time(a.slot) = '00:00')) AS duration
         FROM acts AS a
     ), groups AS (
-        SELECT DISTINCT r.group_id, r.group_name, r.group_pupils FROM pg_temp.fet_export_rows AS r WHERE r.group_id IS NOT NULL
+        SELECT DISTINCT r.group_id, r.group_name, r.group_pupils FROM pg_temp.schooltime_fet_export_rows AS r WHERE r.group_id IS NOT NULL
     )
     SELECT E'\uFEFF<?xml version="1.0" encoding="UTF-8"?>\n\n<fet version="6.8.5">\n\n<Mode>Official</Mode>\n\n'
         || format(E'<Institution_Name>%s</Institution_Name>\n\n', schooltime.fet_xml(institution))
@@ -216,11 +216,11 @@ BEGIN
                        || coalesce((SELECT string_agg(format(E'\t\t<Subgroup>\n\t\t\t<Name>%s</Name>\n\t\t\t<Number_of_Students>0</Number_of_Students>\n' ||
                                                              E'\t\t\t<Comments></Comments>\n\t\t</Subgroup>\n', schooltime.fet_xml(c.fet_name)),
                                                       '' ORDER BY c.fet_name)
-                                    FROM pg_temp.fet_export_combos AS c
+                                    FROM pg_temp.schooltime_fet_export_combos AS c
                                     WHERE c.group_id = st.group_id AND st.part = ANY (c.parts)), '')
                        || E'\t</Group>\n', '' ORDER BY st.split, st.part)
-                    FROM pg_temp.fet_export_sets AS st
-                    JOIN pg_temp.fet_export_parts AS p ON p.group_id = st.group_id AND p.split = st.split AND p.part = st.part
+                    FROM pg_temp.schooltime_fet_export_sets AS st
+                    JOIN pg_temp.schooltime_fet_export_parts AS p ON p.group_id = st.group_id AND p.split = st.split AND p.part = st.part
                     WHERE st.group_id = g.group_id), '')
                 || E'</Year>\n', '' ORDER BY g.group_name), '')
             FROM groups AS g)
