@@ -12,7 +12,7 @@
  * are byte offsets into the input; lines are counted as the reader goes,
  * for messages.
  */
-#include "xml_scan.h"
+#include "xml_internal.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -58,287 +58,6 @@ looking_at(const xs_reader *r, const char *literal)
 	return r->len - r->pos >= n && memcmp(r->buf + r->pos, literal, n) == 0;
 }
 
-/* Line and column (in characters) of a byte offset. */
-static void
-position_of(xs_reader *r, size_t offset, int *line, int *column)
-{
-	size_t		i;
-	int			col = 1;
-
-	if (offset > r->len)
-		offset = r->len;
-	if (offset < r->counted_to)
-	{
-		r->counted_to = 0;
-		r->line = 1;
-		r->line_start = 0;
-	}
-	for (i = r->counted_to; i < offset; i++)
-		if (r->buf[i] == '\n')
-		{
-			r->line++;
-			r->line_start = i + 1;
-		}
-	r->counted_to = offset;
-	for (i = r->line_start; i < offset; i++)
-		if (((unsigned char) r->buf[i] & 0xC0) != 0x80)
-			col++;
-	*line = r->line;
-	*column = col;
-}
-
-static int
-line_of(xs_reader *r, size_t offset)
-{
-	int			line;
-	int			column;
-
-	position_of(r, offset, &line, &column);
-	return line;
-}
-
-void
-xs_shorten(const char *text, size_t len, size_t max, char *out, size_t size)
-{
-	size_t		n = len;
-	bool		cut = false;
-
-	if (size == 0)
-		return;
-	if (max + 4 > size)
-		max = size > 4 ? size - 4 : 0;
-	if (n > max)
-	{
-		n = max;
-		/* back to the start of a character */
-		while (n > 0 && ((unsigned char) text[n] & 0xC0) == 0x80)
-			n--;
-		cut = true;
-	}
-	memcpy(out, text, n);
-	if (cut)
-	{
-		memcpy(out + n, "...", 3);
-		n += 3;
-	}
-	out[n] = '\0';
-}
-
-static void fail_at(xs_reader *r, size_t offset, xs_status status, const char *format,...) ST_PRINTF(4, 5);
-
-static void
-fail_at(xs_reader *r, size_t offset, xs_status status, const char *format,...)
-{
-	va_list		args;
-	int			line;
-	int			column;
-	int			n;
-
-	if (r->status != XS_OK)
-		return;
-	r->status = status;
-	position_of(r, offset, &line, &column);
-	n = snprintf(r->message, sizeof(r->message), "Line %d, column %d: ", line, column);
-	if (n < 0 || (size_t) n >= sizeof(r->message))
-		return;
-	va_start(args, format);
-	vsnprintf(r->message + n, sizeof(r->message) - (size_t) n, format, args);
-	va_end(args);
-}
-
-/* A name of the input, quoted and shortened for a message. */
-static const char *
-quoted(const xs_reader *r, xs_span span, char *out, size_t size)
-{
-	xs_shorten(r->buf + span.start, span.len, 60, out, size);
-	return out;
-}
-
-void
-xs_fail_at_tag(xs_reader *r, xs_status status, const char *what)
-{
-	char		name[80];
-
-	if (r->status != XS_OK)
-		return;
-	r->status = status;
-	snprintf(r->message, sizeof(r->message), "Line %d: <%s> %s", r->tag_line,
-			 quoted(r, r->tag, name, sizeof(name)), what);
-}
-
-/*
- * Checks every byte once: valid UTF-8 (no overlong forms, surrogates or
- * code points past U+10FFFF) holding only characters XML allows.
- */
-static bool
-check_characters(xs_reader *r)
-{
-	const unsigned char *s = (const unsigned char *) r->buf;
-	size_t		i = 0;
-
-	while (i < r->len)
-	{
-		unsigned char c = s[i];
-		uint32_t	cp;
-		int			n;
-
-		if (c < 0x80)
-		{
-			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-			{
-				fail_at(r, i, XS_SYNTAX, "the text holds the control character U+%04X, which XML does not allow.", c);
-				return false;
-			}
-			i++;
-			continue;
-		}
-		if (c >= 0xC2 && c <= 0xDF)
-		{
-			n = 1;
-			cp = c & 0x1F;
-		}
-		else if (c >= 0xE0 && c <= 0xEF)
-		{
-			n = 2;
-			cp = c & 0x0F;
-		}
-		else if (c >= 0xF0 && c <= 0xF4)
-		{
-			n = 3;
-			cp = c & 0x07;
-		}
-		else
-		{
-			fail_at(r, i, XS_SYNTAX, "the text is not valid UTF-8 (byte 0x%02X).", c);
-			return false;
-		}
-		if (r->len - i <= (size_t) n)
-		{
-			fail_at(r, i, XS_SYNTAX, "the text ends inside a UTF-8 character.");
-			return false;
-		}
-		for (int k = 1; k <= n; k++)
-		{
-			if ((s[i + k] & 0xC0) != 0x80)
-			{
-				fail_at(r, i, XS_SYNTAX, "the text is not valid UTF-8 (byte 0x%02X).", s[i + k]);
-				return false;
-			}
-			cp = (cp << 6) | (s[i + k] & 0x3F);
-		}
-		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
-			(cp >= 0xD800 && cp <= 0xDFFF))
-		{
-			fail_at(r, i, XS_SYNTAX, "the text is not valid UTF-8 (byte 0x%02X).", c);
-			return false;
-		}
-		if (cp == 0xFFFE || cp == 0xFFFF)
-		{
-			fail_at(r, i, XS_SYNTAX, "the text holds U+%04X, which XML does not allow.", (unsigned) cp);
-			return false;
-		}
-		i += (size_t) n + 1;
-	}
-	return true;
-}
-
-void
-xs_init(xs_reader *r, const char *buf, size_t len, st_arena *arena)
-{
-	memset(r, 0, sizeof(*r));
-	r->buf = buf;
-	r->len = len;
-	r->arena = arena;
-	r->line = 1;
-}
-
-/* ---- the decoded-text buffer ---- */
-
-static bool
-text_reserve(xs_reader *r, size_t more)
-{
-	size_t		cap;
-	char	   *grown;
-
-	if (r->text_cap - r->text_len > more)
-		return true;
-	if (more > SIZE_MAX / 4 - r->text_len)
-	{
-		fail_at(r, r->pos, XS_LIMIT, "a text is too long.");
-		return false;
-	}
-	cap = r->text_cap < 256 ? 256 : r->text_cap;
-	while (cap - r->text_len <= more)
-		cap *= 2;
-	grown = st_arena_alloc(r->arena, cap);
-	if (grown == NULL)
-	{
-		fail_at(r, r->pos, r->arena->over_budget ? XS_LIMIT : XS_MEMORY,
-				"the reader ran out of memory.");
-		return false;
-	}
-	if (r->text_len > 0)
-		memcpy(grown, r->text, r->text_len);
-	r->text = grown;
-	r->text_cap = cap;
-	return true;
-}
-
-static bool
-text_append(xs_reader *r, const char *bytes, size_t n)
-{
-	if (!text_reserve(r, n))
-		return false;
-	memcpy(r->text + r->text_len, bytes, n);
-	r->text_len += n;
-	r->text[r->text_len] = '\0';
-	return true;
-}
-
-static void
-text_reset(xs_reader *r)
-{
-	r->text_len = 0;
-	if (r->text != NULL)
-		r->text[0] = '\0';
-}
-
-/* Appends the UTF-8 of a code point that check_reference accepted. */
-static bool
-text_append_code_point(xs_reader *r, uint32_t cp)
-{
-	char		out[4];
-	size_t		n;
-
-	if (cp < 0x80)
-	{
-		out[0] = (char) cp;
-		n = 1;
-	}
-	else if (cp < 0x800)
-	{
-		out[0] = (char) (0xC0 | (cp >> 6));
-		out[1] = (char) (0x80 | (cp & 0x3F));
-		n = 2;
-	}
-	else if (cp < 0x10000)
-	{
-		out[0] = (char) (0xE0 | (cp >> 12));
-		out[1] = (char) (0x80 | ((cp >> 6) & 0x3F));
-		out[2] = (char) (0x80 | (cp & 0x3F));
-		n = 3;
-	}
-	else
-	{
-		out[0] = (char) (0xF0 | (cp >> 18));
-		out[1] = (char) (0x80 | ((cp >> 12) & 0x3F));
-		out[2] = (char) (0x80 | ((cp >> 6) & 0x3F));
-		out[3] = (char) (0x80 | (cp & 0x3F));
-		n = 4;
-	}
-	return text_append(r, out, n);
-}
-
 /* ---- lexical pieces ---- */
 
 static size_t
@@ -358,7 +77,7 @@ read_name(xs_reader *r, xs_span *name, const char *what)
 
 	if (r->pos >= r->len || !is_name_start((unsigned char) r->buf[r->pos]))
 	{
-		fail_at(r, r->pos, XS_SYNTAX, "expected %s.", what);
+		xs_fail(r, r->pos, XS_SYNTAX, "expected %s.", what);
 		return false;
 	}
 	while (r->pos < r->len && is_name_char((unsigned char) r->buf[r->pos]))
@@ -374,93 +93,6 @@ span_equals(const xs_reader *r, xs_span a, xs_span b)
 	return a.len == b.len && memcmp(r->buf + a.start, r->buf + b.start, a.len) == 0;
 }
 
-/*
- * Reads a reference at r->pos (on '&'): an entity of the five XML
- * predefines, or a character reference naming a character XML allows.
- * Appends what it stands for when collect is set.
- */
-static bool
-read_reference(xs_reader *r, bool collect)
-{
-	size_t		start = r->pos;
-	size_t		end;
-	uint32_t	cp = 0;
-
-	end = start + 1;
-	while (end < r->len && end - start <= 40 && r->buf[end] != ';')
-		end++;
-	if (end >= r->len || r->buf[end] != ';')
-	{
-		fail_at(r, start, XS_SYNTAX, "\"&\" begins no reference (write \"&amp;\" for an ampersand).");
-		return false;
-	}
-	if (r->buf[start + 1] == '#')
-	{
-		size_t		i = start + 2;
-		bool		hex = i < end && r->buf[i] == 'x';
-
-		if (hex)
-			i++;
-		if (i == end)
-		{
-			fail_at(r, start, XS_SYNTAX, "a character reference without digits.");
-			return false;
-		}
-		for (; i < end; i++)
-		{
-			char		c = r->buf[i];
-			int			digit;
-
-			if (c >= '0' && c <= '9')
-				digit = c - '0';
-			else if (hex && c >= 'a' && c <= 'f')
-				digit = c - 'a' + 10;
-			else if (hex && c >= 'A' && c <= 'F')
-				digit = c - 'A' + 10;
-			else
-			{
-				fail_at(r, start, XS_SYNTAX, "a character reference with a character that is not a digit.");
-				return false;
-			}
-			cp = cp * (hex ? 16 : 10) + (uint32_t) digit;
-			if (cp > 0x10FFFF)
-				break;
-		}
-		if (cp > 0x10FFFF || cp == 0 || (cp < 0x20 && cp != 0x9 && cp != 0xA && cp != 0xD) ||
-			(cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF)
-		{
-			fail_at(r, start, XS_SYNTAX, "a character reference to a character XML does not allow.");
-			return false;
-		}
-	}
-	else
-	{
-		static const struct
-		{
-			const char *name;
-			char		value;
-		}			predefined[] = {
-			{"lt", '<'}, {"gt", '>'}, {"amp", '&'}, {"apos", '\''}, {"quot", '"'},
-		};
-		size_t		n = end - start - 1;
-		int			k;
-
-		for (k = 0; k < 5; k++)
-			if (strlen(predefined[k].name) == n && memcmp(predefined[k].name, r->buf + start + 1, n) == 0)
-				break;
-		if (k == 5)
-		{
-			char		name[40];
-
-			xs_shorten(r->buf + start + 1, n, 20, name, sizeof(name));
-			fail_at(r, start, XS_SYNTAX, "the entity \"&%s;\" is not defined (only &lt; &gt; &amp; &apos; &quot; are).", name);
-			return false;
-		}
-		cp = (uint32_t) (unsigned char) predefined[k].value;
-	}
-	r->pos = end + 1;
-	return !collect || text_append_code_point(r, cp);
-}
 
 /* "<!--" at r->pos: passes over the comment, which may not hold "--". */
 static bool
@@ -477,10 +109,10 @@ skip_comment(xs_reader *r)
 				r->pos = i + 3;
 				return true;
 			}
-			fail_at(r, i, XS_SYNTAX, "a comment holds \"--\".");
+			xs_fail(r, i, XS_SYNTAX, "a comment holds \"--\".");
 			return false;
 		}
-	fail_at(r, start, XS_SYNTAX, "a comment is not closed with \"-->\".");
+	xs_fail(r, start, XS_SYNTAX, "a comment is not closed with \"-->\".");
 	return false;
 }
 
@@ -499,12 +131,12 @@ skip_processing_instruction(xs_reader *r, bool declaration_allowed)
 		(r->buf[target.start] | 0x20) == 'x' && (r->buf[target.start + 1] | 0x20) == 'm' &&
 		(r->buf[target.start + 2] | 0x20) == 'l' && !declaration_allowed)
 	{
-		fail_at(r, start, XS_SYNTAX, "the XML declaration is allowed only at the very start of the text.");
+		xs_fail(r, start, XS_SYNTAX, "the XML declaration is allowed only at the very start of the text.");
 		return false;
 	}
 	if (r->pos < r->len && !is_space((unsigned char) r->buf[r->pos]) && !looking_at(r, "?>"))
 	{
-		fail_at(r, r->pos, XS_SYNTAX, "expected white space or \"?>\" after a processing instruction's target.");
+		xs_fail(r, r->pos, XS_SYNTAX, "expected white space or \"?>\" after a processing instruction's target.");
 		return false;
 	}
 	for (i = r->pos; i + 1 < r->len; i++)
@@ -513,7 +145,7 @@ skip_processing_instruction(xs_reader *r, bool declaration_allowed)
 			r->pos = i + 2;
 			return true;
 		}
-	fail_at(r, start, XS_SYNTAX, "a processing instruction is not closed with \"?>\".");
+	xs_fail(r, start, XS_SYNTAX, "a processing instruction is not closed with \"?>\".");
 	return false;
 }
 
@@ -530,7 +162,7 @@ read_cdata(xs_reader *r, bool collect)
 			break;
 	if (i + 2 >= r->len)
 	{
-		fail_at(r, start, XS_SYNTAX, "a CDATA section is not closed with \"]]>\".");
+		xs_fail(r, start, XS_SYNTAX, "a CDATA section is not closed with \"]]>\".");
 		return false;
 	}
 	r->pos = i + 3;
@@ -549,7 +181,7 @@ read_cdata(xs_reader *r, bool collect)
 					k++;
 				c = '\n';
 			}
-			if (!text_append(r, &c, 1))
+			if (!xs_text_append(r, &c, 1))
 				return false;
 		}
 	}
@@ -567,13 +199,13 @@ read_character_data(xs_reader *r, bool collect, bool *only_space)
 		if (c == '&')
 		{
 			*only_space = false;
-			if (!read_reference(r, collect))
+			if (!xs_read_reference(r, collect))
 				return false;
 			continue;
 		}
 		if (c == ']' && looking_at(r, "]]>"))
 		{
-			fail_at(r, r->pos, XS_SYNTAX, "\"]]>\" may not appear in text.");
+			xs_fail(r, r->pos, XS_SYNTAX, "\"]]>\" may not appear in text.");
 			return false;
 		}
 		if (!is_space((unsigned char) c))
@@ -586,7 +218,7 @@ read_character_data(xs_reader *r, bool collect, bool *only_space)
 					r->pos++;
 				c = '\n';
 			}
-			if (!text_append(r, &c, 1))
+			if (!xs_text_append(r, &c, 1))
 				return false;
 		}
 		r->pos++;
@@ -605,16 +237,16 @@ check_attribute_value(xs_reader *r, size_t start, size_t end)
 	{
 		if (r->buf[r->pos] == '<')
 		{
-			fail_at(r, r->pos, XS_SYNTAX, "an attribute value holds \"<\".");
+			xs_fail(r, r->pos, XS_SYNTAX, "an attribute value holds \"<\".");
 			return false;
 		}
 		if (r->buf[r->pos] == '&')
 		{
-			if (!read_reference(r, false))
+			if (!xs_read_reference(r, false))
 				return false;
 			if (r->pos > end)
 			{
-				fail_at(r, start, XS_SYNTAX, "a reference runs past the end of an attribute value.");
+				xs_fail(r, start, XS_SYNTAX, "a reference runs past the end of an attribute value.");
 				return false;
 			}
 			continue;
@@ -634,7 +266,7 @@ read_start_tag(xs_reader *r)
 	r->pos++;
 	if (!read_name(r, &r->tag, "an element name after \"<\""))
 		return false;
-	r->tag_line = line_of(r, start);
+	r->tag_line = xs_line_of(r, start);
 	r->nattributes = 0;
 	for (;;)
 	{
@@ -646,7 +278,7 @@ read_start_tag(xs_reader *r)
 
 		if (r->pos >= r->len)
 		{
-			fail_at(r, start, XS_SYNTAX, "a start tag is not closed with \">\".");
+			xs_fail(r, start, XS_SYNTAX, "a start tag is not closed with \">\".");
 			return false;
 		}
 		if (r->buf[r->pos] == '>')
@@ -663,7 +295,7 @@ read_start_tag(xs_reader *r)
 		}
 		if (spaces == 0)
 		{
-			fail_at(r, r->pos, XS_SYNTAX, "expected white space, \">\" or \"/>\" in a start tag.");
+			xs_fail(r, r->pos, XS_SYNTAX, "expected white space, \">\" or \"/>\" in a start tag.");
 			return false;
 		}
 		if (!read_name(r, &name, "an attribute name, \">\" or \"/>\""))
@@ -671,14 +303,14 @@ read_start_tag(xs_reader *r)
 		skip_spaces(r);
 		if (byte_at(r, 0) != '=')
 		{
-			fail_at(r, r->pos, XS_SYNTAX, "expected \"=\" after an attribute name.");
+			xs_fail(r, r->pos, XS_SYNTAX, "expected \"=\" after an attribute name.");
 			return false;
 		}
 		r->pos++;
 		skip_spaces(r);
 		if (byte_at(r, 0) != '"' && byte_at(r, 0) != '\'')
 		{
-			fail_at(r, r->pos, XS_SYNTAX, "expected a quoted attribute value.");
+			xs_fail(r, r->pos, XS_SYNTAX, "expected a quoted attribute value.");
 			return false;
 		}
 		quote = r->buf[r->pos];
@@ -687,7 +319,7 @@ read_start_tag(xs_reader *r)
 			r->pos++;
 		if (r->pos >= r->len)
 		{
-			fail_at(r, value_start - 1, XS_SYNTAX, "an attribute value is not closed.");
+			xs_fail(r, value_start - 1, XS_SYNTAX, "an attribute value is not closed.");
 			return false;
 		}
 		if (!check_attribute_value(r, value_start, r->pos))
@@ -695,12 +327,12 @@ read_start_tag(xs_reader *r)
 		for (i = 0; i < (size_t) r->nattributes; i++)
 			if (span_equals(r, r->attribute_names[i], name))
 			{
-				fail_at(r, name.start, XS_SYNTAX, "an attribute appears twice in one start tag.");
+				xs_fail(r, name.start, XS_SYNTAX, "an attribute appears twice in one start tag.");
 				return false;
 			}
 		if (r->nattributes >= XS_MAX_ATTRIBUTES)
 		{
-			fail_at(r, name.start, XS_LIMIT, "a start tag has more than %d attributes.", XS_MAX_ATTRIBUTES);
+			xs_fail(r, name.start, XS_LIMIT, "a start tag has more than %d attributes.", XS_MAX_ATTRIBUTES);
 			return false;
 		}
 		r->attribute_names[r->nattributes].start = name.start;
@@ -712,7 +344,7 @@ read_start_tag(xs_reader *r)
 	}
 	if (r->depth >= XS_MAX_DEPTH)
 	{
-		fail_at(r, start, XS_LIMIT, "elements are nested more than %d deep.", XS_MAX_DEPTH);
+		xs_fail(r, start, XS_LIMIT, "elements are nested more than %d deep.", XS_MAX_DEPTH);
 		return false;
 	}
 	r->open[r->depth].name = r->tag;
@@ -735,13 +367,13 @@ read_end_tag(xs_reader *r)
 	skip_spaces(r);
 	if (byte_at(r, 0) != '>')
 	{
-		fail_at(r, r->pos, XS_SYNTAX, "expected \">\" to close an end tag.");
+		xs_fail(r, r->pos, XS_SYNTAX, "expected \">\" to close an end tag.");
 		return false;
 	}
 	r->pos++;
 	if (r->depth == 0)
 	{
-		fail_at(r, start, XS_SYNTAX, "an end tag closes no element.");
+		xs_fail(r, start, XS_SYNTAX, "an end tag closes no element.");
 		return false;
 	}
 	open = &r->open[r->depth - 1];
@@ -750,8 +382,8 @@ read_end_tag(xs_reader *r)
 		char		closing[80];
 		char		opened[80];
 
-		fail_at(r, start, XS_SYNTAX, "the end tag </%s> does not close <%s>, opened at line %d.",
-				quoted(r, name, closing, sizeof(closing)), quoted(r, open->name, opened, sizeof(opened)),
+		xs_fail(r, start, XS_SYNTAX, "the end tag </%s> does not close <%s>, opened at line %d.",
+				xs_quoted(r, name, closing, sizeof(closing)), xs_quoted(r, open->name, opened, sizeof(opened)),
 				open->line);
 		return false;
 	}
@@ -775,7 +407,7 @@ read_content(xs_reader *r, content_mode mode)
 	if (r->status != XS_OK || target == 0)
 	{
 		if (r->status == XS_OK)
-			fail_at(r, r->pos, XS_SYNTAX, "no element is open.");
+			xs_fail(r, r->pos, XS_SYNTAX, "no element is open.");
 		return -1;
 	}
 	if (r->empty_pending)
@@ -792,8 +424,8 @@ read_content(xs_reader *r, content_mode mode)
 		{
 			char		name[80];
 
-			fail_at(r, r->len, XS_SYNTAX, "the text ends before the end tag of <%s>, opened at line %d.",
-					quoted(r, r->open[r->depth - 1].name, name, sizeof(name)), r->open[r->depth - 1].line);
+			xs_fail(r, r->len, XS_SYNTAX, "the text ends before the end tag of <%s>, opened at line %d.",
+					xs_quoted(r, r->open[r->depth - 1].name, name, sizeof(name)), r->open[r->depth - 1].line);
 			return -1;
 		}
 		if (r->buf[r->pos] != '<')
@@ -824,7 +456,7 @@ read_content(xs_reader *r, content_mode mode)
 		}
 		if (looking_at(r, "<!"))
 		{
-			fail_at(r, r->pos, XS_SYNTAX, "a markup declaration (\"<!\") may not appear inside an element.");
+			xs_fail(r, r->pos, XS_SYNTAX, "a markup declaration (\"<!\") may not appear inside an element.");
 			return -1;
 		}
 		if (looking_at(r, "<?"))
@@ -844,9 +476,9 @@ read_content(xs_reader *r, content_mode mode)
 			r->pos++;
 			if (!read_name(r, &child, "an element name after \"<\""))
 				return -1;
-			fail_at(r, at, XS_SYNTAX, "element <%s> holds element <%s> where text was expected.",
-					quoted(r, r->open[r->depth - 1].name, outer, sizeof(outer)),
-					quoted(r, child, inner, sizeof(inner)));
+			xs_fail(r, at, XS_SYNTAX, "element <%s> holds element <%s> where text was expected.",
+					xs_quoted(r, r->open[r->depth - 1].name, outer, sizeof(outer)),
+					xs_quoted(r, child, inner, sizeof(inner)));
 			return -1;
 		}
 		if (!read_start_tag(r))
@@ -867,11 +499,11 @@ xs_root(xs_reader *r)
 {
 	bool		declaration_allowed = true;
 
-	if (!check_characters(r))
+	if (!xs_check_characters(r))
 		return false;
 	if (r->len == 0)
 	{
-		fail_at(r, 0, XS_SYNTAX, "the text is empty.");
+		xs_fail(r, 0, XS_SYNTAX, "the text is empty.");
 		return false;
 	}
 	/* a byte order mark, as FET writes one */
@@ -891,12 +523,12 @@ xs_root(xs_reader *r)
 		}
 		else if (looking_at(r, "<!DOCTYPE"))
 		{
-			fail_at(r, r->pos, XS_SYNTAX, "a document type declaration is not accepted (FET files have none).");
+			xs_fail(r, r->pos, XS_SYNTAX, "a document type declaration is not accepted (FET files have none).");
 			return false;
 		}
 		else if (looking_at(r, "<!"))
 		{
-			fail_at(r, r->pos, XS_SYNTAX, "a markup declaration (\"<!\") may not appear before the root element.");
+			xs_fail(r, r->pos, XS_SYNTAX, "a markup declaration (\"<!\") may not appear before the root element.");
 			return false;
 		}
 		else if (byte_at(r, 0) == '<')
@@ -905,12 +537,12 @@ xs_root(xs_reader *r)
 			skip_spaces(r);
 		else if (r->pos >= r->len)
 		{
-			fail_at(r, r->pos, XS_SYNTAX, "the text has no element.");
+			xs_fail(r, r->pos, XS_SYNTAX, "the text has no element.");
 			return false;
 		}
 		else
 		{
-			fail_at(r, r->pos, XS_SYNTAX, "the text does not begin with an XML element.");
+			xs_fail(r, r->pos, XS_SYNTAX, "the text does not begin with an XML element.");
 			return false;
 		}
 		declaration_allowed = false;
@@ -926,9 +558,9 @@ xs_child(xs_reader *r)
 bool
 xs_text(xs_reader *r)
 {
-	if (!text_reserve(r, 1))
+	if (!xs_text_reserve(r, 1))
 		return false;
-	text_reset(r);
+	xs_text_reset(r);
 	return read_content(r, CONTENT_TEXT) == 0;
 }
 
@@ -945,7 +577,7 @@ xs_finish(xs_reader *r)
 		return false;
 	if (!r->root_closed || r->depth != 0)
 	{
-		fail_at(r, r->pos, XS_SYNTAX, "the root element is not closed.");
+		xs_fail(r, r->pos, XS_SYNTAX, "the root element is not closed.");
 		return false;
 	}
 	for (;;)
@@ -965,7 +597,7 @@ xs_finish(xs_reader *r)
 		}
 		else
 		{
-			fail_at(r, r->pos, XS_SYNTAX, "the text goes on after the root element ends.");
+			xs_fail(r, r->pos, XS_SYNTAX, "the text goes on after the root element ends.");
 			return false;
 		}
 	}
@@ -982,7 +614,7 @@ xs_tag_is(const xs_reader *r, const char *name)
 void
 xs_tag_name(const xs_reader *r, char *out, size_t size)
 {
-	quoted(r, r->tag, out, size);
+	xs_quoted(r, r->tag, out, size);
 }
 
 const char *
@@ -999,9 +631,9 @@ xs_attribute(xs_reader *r, const char *name)
 
 		if (an.len != n || memcmp(r->buf + an.start, name, n) != 0)
 			continue;
-		if (!text_reserve(r, 1))
+		if (!xs_text_reserve(r, 1))
 			return NULL;
-		text_reset(r);
+		xs_text_reset(r);
 		r->pos = av.start;
 		while (r->pos < av.start + av.len)
 		{
@@ -1009,7 +641,7 @@ xs_attribute(xs_reader *r, const char *name)
 
 			if (c == '&')
 			{
-				if (!read_reference(r, true))
+				if (!xs_read_reference(r, true))
 				{
 					r->pos = saved;
 					return NULL;
@@ -1021,7 +653,7 @@ xs_attribute(xs_reader *r, const char *name)
 				r->pos++;
 			if (is_space((unsigned char) c))
 				c = ' ';
-			if (!text_append(r, &c, 1))
+			if (!xs_text_append(r, &c, 1))
 			{
 				r->pos = saved;
 				return NULL;
