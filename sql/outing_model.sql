@@ -163,3 +163,6 @@ SET client_min_messages = warning;
 DROP SCHEMA outing_legacy CASCADE;
 RESET client_min_messages;
 SELECT extversion FROM pg_extension WHERE extname = 'schooltime';
+-- the tests that follow run on the default version again
+ALTER EXTENSION schooltime UPDATE;
+SELECT extversion FROM pg_extension WHERE extname = 'schooltime';
