@@ -326,8 +326,9 @@ BEGIN
     FOR bad IN SELECT * FROM pg_temp.schooltime_fet_periods ORDER BY n LOOP
         problem := CASE
             WHEN NOT parsed->'hours' ? bad.hour THEN format('names hour "%s", which the FET file does not have', bad.hour)
-            WHEN bad.ends <= bad.starts AND bad.ends <> '00:00' THEN format('gives hour "%s" an end (%s) not after its start (%s)', bad.hour,
-                                                                            left(bad.ends::text, 5), left(bad.starts::text, 5))
+            WHEN bad.ends <= bad.starts THEN format('gives hour "%s" an end (%s) not after its start (%s)%s', bad.hour,
+                                                    left(bad.ends::text, 5), left(bad.starts::text, 5),
+                                                    CASE WHEN bad.ends = '00:00' THEN '; midnight is 24:00' ELSE '' END)
             WHEN bad.regime IS NOT NULL AND bad.fet_year IS NOT NULL THEN 'gives both a regime and a fet_year; an entry applies to one or the other'
             WHEN bad.fet_year IS NOT NULL AND NOT EXISTS (SELECT FROM unnest(atoms) AS a WHERE a.students_set = bad.fet_year AND a.kind IN ('year', 'group'))
                 THEN format('names fet_year "%s", which is not a year or group of the FET file', bad.fet_year)
@@ -582,7 +583,7 @@ BEGIN
                                 CASE WHEN bad.class_group IS NULL THEN ' and duties' ELSE '' END);
     END IF;
     SELECT r.*, x.act INTO bad FROM pg_temp.schooltime_fet_rows AS r JOIN pg_temp.schooltime_fet_acts AS x ON x.id = r.activity
-    WHERE r.ends <= r.starts AND r.ends <> '00:00' ORDER BY r.ord LIMIT 1;
+    WHERE r.ends <= r.starts ORDER BY r.ord LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION 'the period map makes % end (%) before it starts (%)', schooltime.fet_activity_text(bad.act),
                         left(bad.ends::text, 5), left(bad.starts::text, 5)
