@@ -12,6 +12,7 @@ FROM (VALUES
     ('authorisations', '{authorisations}'),
     ('calendar', '{course_dates,free_days,local_holidays,dated_activities}'),
     ('outings', '{outings,outing_groups,outing_escorts,outing_pupils,adapted_escort_ratios}'),
-    ('reports', '{session_subject_areas,optional_subject_groups,pupil_attendance}')
+    ('reports', '{session_subject_areas,optional_subject_groups,pupil_attendance}'),
+    ('slot_parts', '{sessions.slot_day,sessions.slot_start,sessions.slot_end,duties.slot_day,duties.slot_start,duties.slot_end}')
 ) AS c (name, creates)
 WHERE model_parts.name = c.name;

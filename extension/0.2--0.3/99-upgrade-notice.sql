@@ -18,6 +18,15 @@ AS $$
                                                                                    pg_catalog.split_part(c.object, '.', 1)))
                          AND a.attname = pg_catalog.split_part(c.object, '.', 2) AND NOT a.attisdropped)
               END)
+        -- a slot column still of the 0.2 domain (model part weekslot_columns moves it)
+        OR EXISTS (SELECT FROM pg_catalog.pg_attribute AS a JOIN pg_catalog.pg_class AS c ON c.oid = a.attrelid
+                   JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
+                   WHERE n.nspname = schema_name AND a.attnum > 0 AND NOT a.attisdropped
+                     AND a.atttypid = 'schooltime.weekslot_before_0_3'::pg_catalog.regtype)
+        -- a class group's school year without a default (model part year_defaults sets it)
+        OR EXISTS (SELECT FROM pg_catalog.pg_attribute AS a
+                   WHERE a.attrelid = pg_catalog.to_regclass(pg_catalog.format('%I.class_groups', schema_name))
+                     AND a.attname = 'school_year' AND NOT a.attisdropped AND NOT a.atthasdef)
 $$;
 COMMENT ON FUNCTION schooltime.model_behind(name) IS
 'whether the model in a schema was made by an earlier version of schooltime and lacks what this one brings (run schooltime.upgrade_model() on it)';
