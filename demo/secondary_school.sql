@@ -236,7 +236,6 @@ SELECT teacher_name, lesson_minutes, duty_minutes, total_minutes, limit_minutes,
 FROM schooltime.teacher_hours('institut') ORDER BY teacher_id LIMIT 6;
 
 \echo
-<<<<<<< HEAD
 \echo '== 9. A timetable from FET, the free timetabler: validated, then imported'
 \if :{?fet_file}
 -- tools/demo has fet-cl solve the Spanish institute of fet-data (1,228
@@ -286,7 +285,8 @@ SELECT left(schooltime.fet_export('institut', 2, '2020-2021'), 300) AS "the FET 
 \else
 \echo '(run tools/demo, which solves a FET timetable with fet-cl for this step)'
 \endif
-=======
+
+\echo
 \echo '== 10. This school year: every year from 2018-2019 to 2026-2027 ships, with its general holidays'
 SELECT y.school_year AS "this school year", y.order_name,
        (SELECT count(*) FROM schooltime.lective_days(y.school_year, 'eso')) AS "ESO lective days, catalogue alone"
@@ -294,4 +294,3 @@ FROM schooltime.calendar_years AS y WHERE y.school_year = schooltime.current_sch
 SELECT h.day, to_char(h.day, 'Dy') AS dow, h.name_ca
 FROM schooltime.general_holidays(schooltime.current_school_year()) AS h
 WHERE extract(isodow FROM h.day) < 6 ORDER BY h.day;
->>>>>>> main
