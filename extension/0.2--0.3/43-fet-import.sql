@@ -112,7 +112,7 @@ BEGIN
     SELECT r.n, l.n, r.activity, r.class_group, r.split, r.part, r.teacher, r.subject, c.regime, c.fet_year
     FROM unnest(plan.rows) WITH ORDINALITY AS r (activity, class_group, split, part, teacher, subject, weekday, starts, ends, duty, n)
     JOIN unnest(plan.classes) AS c ON c.students_set = r.class_group
-    JOIN pg_temp.schooltime_fet_lessons AS l ON l.activity = r.activity AND l.slot = schooltime.weekslot(r.weekday, r.starts, r.ends)
+    JOIN pg_temp.schooltime_fet_lessons AS l ON l.activity = r.activity AND l.slot OPERATOR(pg_catalog.=) schooltime.weekslot(r.weekday, r.starts, r.ends)
     WHERE r.duty IS NULL;
     ANALYZE pg_temp.schooltime_fet_lesson_rows;
 
@@ -135,7 +135,7 @@ BEGIN
         SELECT lr.lesson, min(b.name) AS block, min(b.regime) AS block_regime
         FROM pg_temp.schooltime_fet_lesson_rows AS lr
         JOIN pg_temp.schooltime_fet_lessons AS l ON l.n = lr.lesson
-        JOIN pg_temp.schooltime_fet_blocks AS b ON b.fet_year = lr.fet_year AND b.slot = l.slot
+        JOIN pg_temp.schooltime_fet_blocks AS b ON b.fet_year = lr.fet_year AND b.slot OPERATOR(pg_catalog.=) l.slot
         WHERE lr.part IS NOT NULL
         GROUP BY lr.lesson
     ), regimes AS (
@@ -164,7 +164,7 @@ BEGIN
                        '  FROM pg_temp.schooltime_fet_lessons AS l ORDER BY l.n '
                        '  RETURNING id, slot, external_id) '
                        'UPDATE pg_temp.schooltime_fet_lessons AS l SET id = new.id FROM new '
-                       'WHERE new.external_id = ''FET activity '' || l.activity AND new.slot = l.slot', target)
+                       'WHERE new.external_id = ''FET activity '' || l.activity AND new.slot OPERATOR(pg_catalog.=) l.slot', target)
             USING centre_id, school_year;
     END IF;
     GET DIAGNOSTICS written = ROW_COUNT;
@@ -314,21 +314,21 @@ BEGIN
             JOIN %1$I.sessions AS s ON s.group_id = (f.v).subject_id
             JOIN pg_temp.schooltime_fet_row_activities AS r ON r.n = s.id
             WHERE (f.v).subject = 'group'
-              AND (s.slot && (f.v).slot OR ((f.v).slot IS NULL AND schooltime.weekday(s.slot) = (f.v).weekday))
+              AND (s.slot::schooltime.weektimerange OPERATOR(pg_catalog.&&) (f.v).slot OR ((f.v).slot IS NULL AND schooltime.weekday(s.slot) = (f.v).weekday))
             UNION
             SELECT f.n, r.activity
             FROM found AS f
             JOIN %1$I.sessions AS s ON s.teacher_id = (f.v).subject_id
             JOIN pg_temp.schooltime_fet_row_activities AS r ON r.n = s.id
             WHERE (f.v).subject = 'teacher'
-              AND (s.slot && (f.v).slot OR ((f.v).slot IS NULL AND schooltime.weekday(s.slot) = (f.v).weekday))
+              AND (s.slot::schooltime.weektimerange OPERATOR(pg_catalog.&&) (f.v).slot OR ((f.v).slot IS NULL AND schooltime.weekday(s.slot) = (f.v).weekday))
             UNION
             SELECT f.n, r.activity
             FROM found AS f
             JOIN %1$I.duties AS d ON d.teacher_id = (f.v).subject_id
             JOIN pg_temp.schooltime_fet_row_activities AS r ON r.n = d.id
             WHERE (f.v).subject = 'teacher'
-              AND (d.slot && (f.v).slot OR ((f.v).slot IS NULL AND schooltime.weekday(d.slot) = (f.v).weekday))
+              AND (d.slot::schooltime.weektimerange OPERATOR(pg_catalog.&&) (f.v).slot OR ((f.v).slot IS NULL AND schooltime.weekday(d.slot) = (f.v).weekday))
         ), numbered AS (
             SELECT b.n, b.activity, row_number() OVER (PARTITION BY b.n ORDER BY b.activity) AS k,
                    count(*) OVER (PARTITION BY b.n) AS of
@@ -432,7 +432,7 @@ BEGIN
         on_duty := refused.subject = 'teacher' AND EXISTS (
             SELECT FROM pg_temp.duties AS d
             WHERE d.teacher_id = refused.subject_id
-              AND (d.slot && refused.slot OR (refused.slot IS NULL AND schooltime.weekday(d.slot) = refused.weekday)));
+              AND (d.slot::schooltime.weektimerange OPERATOR(pg_catalog.&&) refused.slot OR (refused.slot IS NULL AND schooltime.weekday(d.slot) = refused.weekday)));
         RAISE EXCEPTION USING
             ERRCODE = 'check_violation', CONSTRAINT = refused.rule, SCHEMA = model,
             TABLE = CASE WHEN on_duty THEN 'duties' ELSE 'sessions' END,
