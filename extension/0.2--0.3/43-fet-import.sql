@@ -336,7 +336,9 @@ BEGIN
         ), named AS (
             -- the first eight activities by name, and how many more
             SELECT nb.n, array_agg(nb.activity ORDER BY nb.activity) FILTER (WHERE nb.k <= 8) AS ids,
-                   string_agg(schooltime.fet_activity_text(x.act) || '.', ' ' ORDER BY nb.activity) FILTER (WHERE nb.k <= 8)
+                   -- each a sentence, so beginning with a capital in every language
+                   string_agg(pg_catalog.upper(pg_catalog.left(schooltime.fet_activity_text(x.act), 1))
+                              || pg_catalog.substr(schooltime.fet_activity_text(x.act), 2) || '.', ' ' ORDER BY nb.activity) FILTER (WHERE nb.k <= 8)
                    || CASE WHEN min(nb.of) > 8 THEN format($6, min(nb.of) - 8) ELSE '' END AS texts,
                    min(nb.of) AS total
             FROM numbered AS nb JOIN pg_temp.schooltime_fet_acts AS x ON x.id = nb.activity
