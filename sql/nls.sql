@@ -2,8 +2,8 @@
 -- family of refusal speaks Catalan, with its exact text: a row rule, the set
 -- rules of a group, a teacher and a centre, approval, an authorisation, the
 -- calendar, an outing at commit, bad input (a slot, a weektime, a FET file,
--- a COPY of a school's export), a WARNING, and the rows of check().  Then, in the same
--- session, RESET lc_messages brings English back.
+-- a COPY of a school's export), a WARNING, and the rows of check().  Then,
+-- in the same session, RESET lc_messages brings English back.
 --
 -- Needs the ca_ES.UTF-8 locale (tools/install-deps generates it) and the
 -- installed catalogue <localedir>/ca/LC_MESSAGES/schooltime-15.mo (make
@@ -60,7 +60,8 @@ SELECT * FROM pg_temp.error_of($$SELECT schooltime.weektime(8, '08:00')$$);
 -- a FET file: its reader, free of PostgreSQL, words its errors in Catalan too
 SELECT * FROM pg_temp.error_of($$SELECT schooltime.fet_read('<timetable/>')$$);
 SELECT * FROM pg_temp.error_of($$SELECT schooltime.fet_read('<fet version="6.8.5"><Days_List><Number_of_Days>6</Number_of_Days>'
-                                                            '<Day><Name>Dilluns</Name></Day></Days_List></fet')$$);
+                                                            '<Day><Name>Dilluns</Name></Day></Days_List></fet>')$$);
+SELECT * FROM pg_temp.error_of($$SELECT schooltime.fet_read('<fet version="6.8.5"><Days_List></fet>')$$);
 \x off
 -- a COPY of a school's export with a bad slot names the line (PostgreSQL's
 -- own CONTEXT stays English: PostgreSQL 15 has no Catalan catalogue)
