@@ -65,3 +65,16 @@ SET search_path = pg_catalog, pg_temp
 AS $$ SELECT ARRAY[singular, plural] $$;
 COMMENT ON FUNCTION schooltime.message_forms(text, text) IS
 'a message whose wording depends on a count, untranslated: marks its two English forms for schooltime''s message catalogue where a query picks the form row by row, handing them to format_message_plural() with the count';
+
+CREATE FUNCTION schooltime.series_words(items text[]) RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+    SELECT CASE WHEN pg_catalog.cardinality(items) <= 1 THEN items[1]
+                -- translator: the last two items of a list, "a, b and c"; in Catalan "%s i %s"
+                ELSE schooltime.format_message('%s and %s',
+                                               pg_catalog.array_to_string(items[1:pg_catalog.cardinality(items) - 1], ', '),
+                                               items[pg_catalog.cardinality(items)]) END
+$$;
+COMMENT ON FUNCTION schooltime.series_words(text[]) IS
+'items as a message lists them in the language of lc_messages: ''a'', ''a and b'', ''a, b and c'' in English, ''a, b i c'' in Catalan';
