@@ -47,6 +47,9 @@ $relation$;
 COMMENT ON FUNCTION schooltime.lesson_relation(name, text) IS
 'internal: a FROM item that reads a model''s sessions, group_parts, lessons or blocks with the columns version 0.3 gives them, also in a model an earlier version made and upgrade_model() has not brought up yet (its sessions have no lesson, split or part, and it has no parts, lessons or blocks)';
 
+COMMENT ON COLUMN schooltime.group_teacher_limits.max_teachers IS
+'most distinct teachers of the lessons a group attends (every teacher of each lesson, co-teachers and those of lessons shared with other groups included; recess entries not counted); NULL: no limit';
+
 CREATE FUNCTION schooltime.series_text(items text[])
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
