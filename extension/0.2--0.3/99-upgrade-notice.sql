@@ -10,6 +10,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
     SELECT to_regclass(pg_catalog.format('%I.lessons', schema_name)) IS NULL
         OR to_regclass(pg_catalog.format('%I.group_parts', schema_name)) IS NULL
+        OR to_regclass(pg_catalog.format('%I.enrolment', schema_name)) IS NULL
         OR NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a
                        WHERE a.attrelid = pg_catalog.to_regclass(pg_catalog.format('%I.sessions', schema_name))
                          AND a.attname = 'lesson_id' AND NOT a.attisdropped)
