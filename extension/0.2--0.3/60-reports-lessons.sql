@@ -196,78 +196,84 @@ BEGIN
             WHERE ses.total OR ses.split IS NOT NULL
             GROUP BY 1, 2, 3, 4, 5, 6
         ), found AS (
-            -- the requirements whose subject the group is taught, and its sessions of it
-            SELECT req.centre_id, req.group_id, req.requirement, sum(k.sessions)::integer AS sessions
+            -- the requirements whose subject the group is taught, with all the
+            -- sentences need (each later step carries it, so that no step joins
+            -- back to a step whose size the planner cannot know)
+            SELECT req.centre_id, req.group_id, req.requirement, req.name, req.regime, req.pupils, req.rule, req.subject_name,
+                   req.areas, req.first_level, req.last_level, req.pupils_above, req.public_only, req.min_split_sessions,
+                   req.section, sum(k.sessions)::integer AS sessions
             FROM req JOIN counts AS k ON k.centre_id = req.centre_id AND k.group_id = req.group_id
                                      AND k.total AND k.area = ANY (req.areas)
-            GROUP BY 1, 2, 3
+            GROUP BY req.centre_id, req.group_id, req.requirement, req.name, req.regime, req.pupils, req.rule, req.subject_name,
+                     req.areas, req.first_level, req.last_level, req.pupils_above, req.public_only, req.min_split_sessions,
+                     req.section
         ), splits AS (
             SELECT p.centre_id, p.group_id, p.requirement, p.split, min(p.sessions) AS figure, sum(p.sessions) AS in_use,
                    array_agg(p.part ORDER BY p.part) AS parts, array_agg(p.sessions ORDER BY p.part) AS part_sessions
             FROM (SELECT f.centre_id, f.group_id, f.requirement, sh.split, sh.part, coalesce(sum(k.sessions), 0)::integer AS sessions
                   FROM found AS f
-                  JOIN req ON req.centre_id = f.centre_id AND req.group_id = f.group_id AND req.requirement = f.requirement
                   JOIN shape AS sh ON sh.centre_id = f.centre_id AND sh.group_id = f.group_id
                   LEFT JOIN counts AS k ON k.centre_id = f.centre_id AND k.group_id = f.group_id AND NOT k.total
-                                       AND k.split = sh.split AND k.part = sh.part AND k.area = ANY (req.areas)
+                                       AND k.split = sh.split AND k.part = sh.part AND k.area = ANY (f.areas)
                   GROUP BY 1, 2, 3, 4, 5) AS p
             GROUP BY 1, 2, 3, 4
         ), judged AS (
-            SELECT s.centre_id, s.group_id, s.requirement,
+            SELECT f.centre_id, f.group_id, f.requirement, f.name, f.regime, f.pupils, f.rule, f.subject_name,
+                   f.first_level, f.last_level, f.pupils_above, f.public_only, f.min_split_sessions, f.section, f.sessions,
                    max(s.figure)::integer AS figure,
                    -- the best split, the halves first on a tie
                    (array_agg(s.split ORDER BY s.figure DESC, s.split))[1] AS best,
                    -- the named split to suggest: the best of those in use, the busiest on a tie
                    (array_agg(s.split ORDER BY s.figure DESC, s.in_use DESC, s.split) FILTER (WHERE s.split <> '' AND s.in_use > 0))[1] AS suggested,
+                   (array_agg(array_to_string(ARRAY(SELECT format('"%%s"', x) FROM unnest(s.parts) AS x), ', ')
+                              ORDER BY s.figure DESC, s.in_use DESC, s.split) FILTER (WHERE s.split <> '' AND s.in_use > 0))[1] AS suggested_parts,
                    max(s.part_sessions[1]) FILTER (WHERE s.split = '') AS half1,
                    max(s.part_sessions[2]) FILTER (WHERE s.split = '') AS half2,
                    string_agg(format('in split "%%s", %%s', s.split,
                                      schooltime.series_text(ARRAY(SELECT format('%%s for "%%s"', x.n, x.part)
                                                                   FROM unnest(s.parts, s.part_sessions) AS x (part, n)))),
                               '; ' ORDER BY s.split) FILTER (WHERE s.split <> '' AND s.in_use > 0) AS named_splits
-            FROM splits AS s
-            GROUP BY 1, 2, 3
+            FROM found AS f
+            JOIN splits AS s ON s.centre_id = f.centre_id AND s.group_id = f.group_id AND s.requirement = f.requirement
+            GROUP BY f.centre_id, f.group_id, f.requirement, f.name, f.regime, f.pupils, f.rule, f.subject_name,
+                     f.first_level, f.last_level, f.pupils_above, f.public_only, f.min_split_sessions, f.section, f.sessions
         )
-        SELECT (ROW(req.rule, r.severity, schooltime.section_text(req.section), req.centre_id, 'group', req.group_id, req.name,
+        SELECT (ROW(j.rule, r.severity, schooltime.section_text(j.section), j.centre_id, 'group', j.group_id, j.name,
                    NULL::integer, NULL::date, NULL::schooltime.weektimerange,
-                   j.figure::numeric, req.min_split_sessions::numeric, 'split sessions',
-                   CASE WHEN j.figure = 0 AND req.min_split_sessions = 1
-                        THEN format('group "%%s" has no split session of %%s', req.name, req.subject_name)
-                        ELSE format('group "%%s" has %%s split session%%s of %%s a week%%s, fewer than %%s', req.name,
-                                    j.figure, CASE WHEN j.figure = 1 THEN '' ELSE 's' END, req.subject_name,
+                   j.figure::numeric, j.min_split_sessions::numeric, 'split sessions',
+                   CASE WHEN j.figure = 0 AND j.min_split_sessions = 1
+                        THEN format('group "%%s" has no split session of %%s', j.name, j.subject_name)
+                        ELSE format('group "%%s" has %%s split session%%s of %%s a week%%s, fewer than %%s', j.name,
+                                    j.figure, CASE WHEN j.figure = 1 THEN '' ELSE 's' END, j.subject_name,
                                     CASE WHEN j.named_splits IS NULL OR j.figure = 0 THEN ''
                                          WHEN j.best = '' THEN ', in its halves'
                                          ELSE format(', in split "%%s"', j.best) END,
-                                    req.min_split_sessions) END,
+                                    j.min_split_sessions) END,
                    format('%%sgroups of %%s %%s%%s have %%s of %%s a week split%%s; the group%%s has %%s of %%s, %%s for half 1 and %%s for half 2%%s (%%s).',
-                          CASE WHEN req.public_only THEN 'In public centres, ' ELSE '' END,
-                          rg.name_en, schooltime.course_text(req.first_level, req.last_level),
-                          CASE WHEN req.pupils_above IS NOT NULL THEN format(' with more than %%s pupils', req.pupils_above) ELSE '' END,
-                          CASE WHEN req.min_split_sessions = 1 THEN 'one session' ELSE req.min_split_sessions || ' sessions' END,
-                          req.subject_name,
+                          CASE WHEN j.public_only THEN 'In public centres, ' ELSE '' END,
+                          rg.name_en, schooltime.course_text(j.first_level, j.last_level),
+                          CASE WHEN j.pupils_above IS NOT NULL THEN format(' with more than %%s pupils', j.pupils_above) ELSE '' END,
+                          CASE WHEN j.min_split_sessions = 1 THEN 'one session' ELSE j.min_split_sessions || ' sessions' END,
+                          j.subject_name,
                           CASE WHEN j.named_splits IS NULL THEN ' in two halves, each half in a session of its own'
                                ELSE ', each half of the group, or each part of one of its splits, in a session of its own' END,
-                          CASE WHEN req.pupils_above IS NOT NULL THEN format(', of %%s pupils,', req.pupils) ELSE '' END,
-                          CASE WHEN f.sessions = 1 THEN '1 session' ELSE f.sessions || ' sessions' END, req.subject_name,
-                          j.half1, j.half2, coalesce('; ' || j.named_splits, ''), schooltime.section_text(req.section)),
+                          CASE WHEN j.pupils_above IS NOT NULL THEN format(', of %%s pupils,', j.pupils) ELSE '' END,
+                          CASE WHEN j.sessions = 1 THEN '1 session' ELSE j.sessions || ' sessions' END, j.subject_name,
+                          j.half1, j.half2, coalesce('; ' || j.named_splits, ''), schooltime.section_text(j.section)),
                    format('Split %%s weekly session%%s of %%s: one session for each %%s.',
-                          CASE WHEN req.min_split_sessions - j.figure = 1 THEN 'a'
-                               ELSE (req.min_split_sessions - j.figure)::text END,
-                          CASE WHEN req.min_split_sessions - j.figure = 1 THEN '' ELSE 's' END,
-                          req.subject_name,
+                          CASE WHEN j.min_split_sessions - j.figure = 1 THEN 'a'
+                               ELSE (j.min_split_sessions - j.figure)::text END,
+                          CASE WHEN j.min_split_sessions - j.figure = 1 THEN '' ELSE 's' END,
+                          j.subject_name,
                           CASE WHEN j.suggested IS NULL THEN 'half of the group, with split_half 1 and 2'
                                ELSE format('part of split "%%s" (%%s), each a lesson of its own, with split and part, or one for each half of the group, with split_half 1 and 2',
-                                           j.suggested,
-                                           (SELECT string_agg(format('"%%s"', sh.part), ', ' ORDER BY sh.part) FROM shape AS sh
-                                            WHERE sh.centre_id = req.centre_id AND sh.group_id = req.group_id AND sh.split = j.suggested)) END),
+                                           j.suggested, j.suggested_parts) END),
                    NULL::bigint)::schooltime.violation).*
-        FROM req
-        JOIN found AS f ON f.centre_id = req.centre_id AND f.group_id = req.group_id AND f.requirement = req.requirement
-        JOIN judged AS j ON j.centre_id = req.centre_id AND j.group_id = req.group_id AND j.requirement = req.requirement
-        JOIN schooltime.regimes AS rg ON rg.regime = req.regime
-        JOIN schooltime.rules AS r ON r.code = req.rule
-        WHERE j.figure < req.min_split_sessions
-        ORDER BY req.centre_id, req.group_id, req.rule, req.requirement
+        FROM judged AS j
+        JOIN schooltime.regimes AS rg ON rg.regime = j.regime
+        JOIN schooltime.rules AS r ON r.code = j.rule
+        WHERE j.figure < j.min_split_sessions
+        ORDER BY j.centre_id, j.group_id, j.rule, j.requirement
     $q$, model, sessions, group_parts) USING centre_id, group_id;
 
     -- optional_ratio (4.1.1.1): the average of a centre's optional-subject
