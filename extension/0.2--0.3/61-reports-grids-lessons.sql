@@ -217,9 +217,11 @@ BEGIN
         ), lesson_rows AS (
             -- every row of those lessons: their groups, parts and teachers
             SELECT o.centre_id, o.lesson_key, r.group_id, r.teacher_id, r.split, r.part, r.split_half
-            FROM (SELECT DISTINCT own.centre_id, own.lesson_key, own.lesson_id, own.id FROM own) AS o
-            JOIN %2$s AS r ON r.centre_id = o.centre_id
-                          AND CASE WHEN o.lesson_id IS NULL THEN r.id = o.id ELSE r.lesson_id = o.lesson_id END
+            FROM (SELECT DISTINCT own.centre_id, own.lesson_key, own.lesson_id FROM own WHERE own.lesson_id IS NOT NULL) AS o
+            JOIN %2$s AS r ON r.centre_id = o.centre_id AND r.lesson_id = o.lesson_id
+            UNION ALL
+            SELECT own.centre_id, own.lesson_key, own.group_id, own.teacher_id, own.split, own.part, own.split_half
+            FROM own WHERE own.lesson_id IS NULL
         ), attended AS (
             -- a lesson as the group (or the teacher) has it: what of the group
             -- it takes (a group's parts), its kind, subject and slot

@@ -34,8 +34,11 @@ BEGIN
             -- every row of those lessons: their groups, parts and teachers
             SELECT c.lesson_key, r.id, r.group_id, r.teacher_id, r.subject, r.kind, r.split, r.part, r.split_half
             FROM chosen AS c
-            JOIN %2$s AS r ON r.centre_id = $2
-                          AND CASE WHEN c.lesson_id IS NULL THEN r.id = c.session_id ELSE r.lesson_id = c.lesson_id END
+            JOIN %2$s AS r ON r.centre_id = $2 AND r.lesson_id = c.lesson_id
+            UNION ALL
+            SELECT c.lesson_key, r.id, r.group_id, r.teacher_id, r.subject, r.kind, r.split, r.part, r.split_half
+            FROM chosen AS c
+            JOIN %2$s AS r ON r.centre_id = $2 AND r.id = c.session_id
         ), held AS (
             -- each day a lesson is held: on a group's calendar when the group
             -- has it, on a teacher's when any of its groups has it
