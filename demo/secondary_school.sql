@@ -234,3 +234,12 @@ ROLLBACK;
 \echo '-- teachers'' weeks against the 37 h 30 min (the first six):'
 SELECT teacher_name, lesson_minutes, duty_minutes, total_minutes, limit_minutes, over_limit
 FROM schooltime.teacher_hours('institut') ORDER BY teacher_id LIMIT 6;
+
+\echo
+\echo '== 9. This school year: every year from 2018-2019 to 2026-2027 ships, with its general holidays'
+SELECT y.school_year AS "this school year", y.order_name,
+       (SELECT count(*) FROM schooltime.lective_days(y.school_year, 'eso')) AS "ESO lective days, catalogue alone"
+FROM schooltime.calendar_years AS y WHERE y.school_year = schooltime.current_school_year();
+SELECT h.day, to_char(h.day, 'Dy') AS dow, h.name_ca
+FROM schooltime.general_holidays(schooltime.current_school_year()) AS h
+WHERE extract(isodow FROM h.day) < 6 ORDER BY h.day;

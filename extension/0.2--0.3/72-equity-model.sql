@@ -205,5 +205,6 @@ END
 $part$;
 COMMENT ON FUNCTION schooltime.model_part_equity(name) IS
 'model part "equity": municipalities, zones, each centre''s zone per year and stage, enrolment per centre and level with the pupil categories and places, the zones'' set maximums, the row trigger that refuses bad enrolment rows, and the views of the indicators (schooltime.model_equity_views)';
-INSERT INTO schooltime.model_parts VALUES
-    ('equity', 70, 'schooltime.model_part_equity(name)', 'balanced schooling: municipalities, zones, enrolment per centre and level with its pupil categories and places, and the views of the segregation indicators');
+INSERT INTO schooltime.model_parts (name, position, builder, description, creates) VALUES
+    ('equity', 70, 'schooltime.model_part_equity(name)', 'balanced schooling: municipalities, zones, enrolment per centre and level with its pupil categories and places, and the views of the segregation indicators',
+     '{municipalities,zones,centre_zones,enrolment,zone_nee_maximums}');
