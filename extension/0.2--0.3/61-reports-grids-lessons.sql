@@ -18,6 +18,8 @@ AS $$
         ('recess', 'recess', 'esbarjo'),
         ('half', 'half', 'meitat'),
         ('part', 'part', 'part'),
+        ('parts', 'parts', 'parts'),
+        ('halves', 'halves', 'meitats'),
         ('with', 'with', 'amb'),
         ('week', 'whole week', 'tota la setmana'),
         ('authorised', 'authorised', 'autoritzat'),
@@ -90,16 +92,19 @@ $$;
 COMMENT ON FUNCTION schooltime.finding_parts(text, text, jsonb) IS
 'internal: the parts a finding of a group names after the group''s name in its message (''group "4t ESO B" (part "Música") has ...''), among the group''s known parts (jsonb [{split, part, label}], label ''part "Música"'' or ''half 1''), as jsonb [{split, part}]; NULL when it names none. A part name found in two splits of the group gives both.';
 
-CREATE FUNCTION schooltime.part_word(half smallint, part text, language text)
+CREATE FUNCTION schooltime.parts_words(halves smallint[], parts text[], language text)
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT CASE WHEN half IS NOT NULL THEN schooltime.grid_word('half', language) || ' ' || half
-                WHEN part IS NOT NULL THEN schooltime.grid_word('part', language) || ' ' || part END
+    SELECT nullif(concat_ws(', ',
+               CASE WHEN cardinality(halves) = 1 THEN schooltime.grid_word('half', language) || ' ' || halves[1]
+                    WHEN cardinality(halves) > 1 THEN schooltime.grid_word('halves', language) || ' ' || array_to_string(halves, ', ') END,
+               CASE WHEN cardinality(parts) = 1 THEN schooltime.grid_word('part', language) || ' ' || parts[1]
+                    WHEN cardinality(parts) > 1 THEN schooltime.grid_word('parts', language) || ' ' || array_to_string(parts, ', ') END), '')
 $$;
-COMMENT ON FUNCTION schooltime.part_word(smallint, text, text) IS
-'internal: the part of a group a session is for, as a week names it: ''half 1'', ''part Francès'' (''meitat 1'' in Catalan); NULL for the whole group';
+COMMENT ON FUNCTION schooltime.parts_words(smallint[], text[], text) IS
+'internal: the halves and parts of a group a lesson takes, as a week names them: ''half 1'', ''part Francès'', ''parts T1, T2'' (''meitat 1'', ''meitats 1, 2'' in Catalan); NULL for the whole group';
 
 ------------------------------------------------------------------------
 -- What a week shows
@@ -251,13 +256,13 @@ BEGIN
                         GROUP BY g.id, g.name) AS x) AS groups,
                    (SELECT array_agg(x.qualifier ORDER BY x.name, x.group_id) FROM (
                         SELECT g.id AS group_id, g.name,
-                               string_agg(DISTINCT schooltime.part_word(r.split_half, r.part, $5), ', '
-                                          ORDER BY schooltime.part_word(r.split_half, r.part, $5)) AS qualifier
+                               schooltime.parts_words(array_agg(DISTINCT r.split_half ORDER BY r.split_half) FILTER (WHERE r.split_half IS NOT NULL),
+                                                      array_agg(DISTINCT r.part ORDER BY r.part) FILTER (WHERE r.part IS NOT NULL), $5) AS qualifier
                         FROM lesson_rows AS r JOIN %1$I.class_groups AS g ON g.centre_id = r.centre_id AND g.id = r.group_id
                         WHERE r.centre_id = a.centre_id AND r.lesson_key = a.lesson_key AND ($4 IS NOT NULL OR r.group_id <> $3)
                         GROUP BY g.id, g.name) AS x) AS group_qualifiers,
-                   (SELECT string_agg(DISTINCT schooltime.part_word(r.split_half, r.part, $5), ', '
-                                      ORDER BY schooltime.part_word(r.split_half, r.part, $5))
+                   (SELECT schooltime.parts_words(array_agg(DISTINCT r.split_half ORDER BY r.split_half) FILTER (WHERE r.split_half IS NOT NULL),
+                                                  array_agg(DISTINCT r.part ORDER BY r.part) FILTER (WHERE r.part IS NOT NULL), $5)
                     FROM lesson_rows AS r WHERE $4 IS NULL AND r.centre_id = a.centre_id AND r.lesson_key = a.lesson_key
                                             AND r.group_id = $3) AS qualifier
             FROM attended AS a
@@ -267,7 +272,7 @@ BEGIN
                    || CASE WHEN $4 IS NULL THEN
                            -- a group's lesson: its parts, its teachers if more than one or an option of a
                            -- block, and the other groups of a joint lesson
-                           coalesce(' (' || nullif(concat_ws(', ', d.qualifier,
+                           coalesce(' (' || nullif(concat_ws('; ', d.qualifier,
                                                              CASE WHEN d.block IS NOT NULL OR cardinality(d.teachers) > 1
                                                                   THEN nullif(array_to_string(d.teachers, ', '), '') END), '') || ')', '')
                            || CASE WHEN d.block IS NULL AND cardinality(d.groups) > 0

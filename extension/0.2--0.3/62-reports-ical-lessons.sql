@@ -69,8 +69,8 @@ BEGIN
                      ORDER BY x.id = $3 DESC, x.name, x.id) AS group_names,
                ARRAY(SELECT x.qualifier FROM (
                          SELECT g.id, g.name,
-                                string_agg(DISTINCT schooltime.part_word(r.split_half, r.part, 'en'), ', '
-                                           ORDER BY schooltime.part_word(r.split_half, r.part, 'en')) AS qualifier
+                                schooltime.parts_words(array_agg(DISTINCT r.split_half ORDER BY r.split_half) FILTER (WHERE r.split_half IS NOT NULL),
+                                                       array_agg(DISTINCT r.part ORDER BY r.part) FILTER (WHERE r.part IS NOT NULL), 'en') AS qualifier
                          FROM lesson_rows AS r JOIN %1$I.class_groups AS g ON g.centre_id = $2 AND g.id = r.group_id
                          WHERE r.lesson_key = p.lesson_key GROUP BY g.id, g.name) AS x
                      ORDER BY x.id = $3 DESC, x.name, x.id) AS group_qualifiers,
