@@ -68,16 +68,14 @@ SELECT (xpath('//svg:tspan[@class="option"]/text()', week_svg('lw', 1, 3)::xml,
        (xpath('count(//h:td[@class="marked"])', week_html('lw', 1, 4)::xml,
               ARRAY[ARRAY['h', 'http://www.w3.org/1999/xhtml']]))[1]::text AS html_marked_cells;
 
--- which parts a finding names, read from its message
-SELECT finding_parts('group "4t ESO B" (part "Música") has 480 minutes of class on Wednesday', '4t ESO B',
-                     '[{"split": "optatives", "part": "Música", "label": "part \"Música\""},
-                       {"split": "optatives", "part": "Informàtica", "label": "part \"Informàtica\""},
-                       {"split": "", "part": "1", "label": "half 1"}, {"split": "", "part": "2", "label": "half 2"}]') AS one_part,
-       finding_parts('group "4t ESO B" (part "Informàtica", half 2) has 481 minutes of class in a row on Monday', '4t ESO B',
-                     '[{"split": "optatives", "part": "Informàtica", "label": "part \"Informàtica\""},
-                       {"split": "", "part": "2", "label": "half 2"}]') AS two_parts,
-       finding_parts('group "4t ESO B" has 480 minutes of class on Wednesday', '4t ESO B',
-                     '[{"split": "", "part": "2", "label": "half 2"}]') AS whole_group;
+-- which parts a finding names, as data: the same rows as the timetable
+-- source of check(), each with its parts (NULL: the whole group, or not a group's)
+SELECT (t.finding).rule, (t.finding).subject_name, (t.finding).weekday, t.parts
+FROM timetable_violation_parts('lw', 1, 4) AS t ORDER BY 1, 3, 4::text;
+SELECT (SELECT count(*) FROM timetable_violation_parts('lw') WHERE parts IS NOT NULL) AS naming_parts,
+       (SELECT count(*) FROM timetable_violation_parts('lw') AS t WHERE (t.finding).subject <> 'group' AND t.parts IS NOT NULL) AS not_a_group_naming_parts,
+       (SELECT array_agg(t.finding ORDER BY t.finding::text) FROM timetable_violation_parts('lw') AS t)
+       = (SELECT array_agg(v ORDER BY v::text) FROM timetable_violations('lw') AS v) AS same_rows;
 SELECT parts_clash(false, '[{"split": "idiomes", "part": "Anglès"}]', false, '[{"split": "idiomes", "part": "Francès"}]') AS one_split,
        parts_clash(false, '[{"split": "idiomes", "part": "Anglès"}]', false, '[{"split": "idiomes", "part": "Anglès"}]') AS same_part,
        parts_clash(false, '[{"split": "idiomes", "part": "Anglès"}]', false, '[{"split": "laboratori", "part": "L1"}]') AS two_splits,

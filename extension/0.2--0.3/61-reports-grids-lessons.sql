@@ -72,26 +72,6 @@ $$;
 COMMENT ON FUNCTION schooltime.parts_concern(jsonb, jsonb) IS
 'internal: whether an entry of some parts of a group (jsonb [{split, part}]) holds pupils a finding naming parts (the same shape) is about: a part of a split the finding names only if it is the part named, a part of another split always';
 
--- What a finding says of the pupils it is about is in its message, after
--- the group's name: 'group "4t ESO B" (part "Música", half 2) has ...'
--- (src/group_parts.c writes it).  The violation row has no column for it.
-CREATE FUNCTION schooltime.finding_parts(message text, group_name text, known jsonb)
-RETURNS jsonb
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-    SELECT jsonb_agg(jsonb_build_object('split', k.split, 'part', k.part) ORDER BY k.split, k.part)
-    FROM (SELECT left(r.rest, strpos(r.rest, ') ') - 1) AS segment
-          FROM (SELECT substr(message, length(p.prefix) + 1) AS rest
-                FROM (SELECT format('group "%s" (', group_name) AS prefix) AS p
-                WHERE starts_with(message, p.prefix)) AS r
-          WHERE strpos(r.rest, ') ') > 0) AS s
-    CROSS JOIN jsonb_to_recordset(known) AS k (split text, part text, label text)
-    WHERE strpos(', ' || s.segment || ', ', ', ' || k.label || ', ') > 0
-$$;
-COMMENT ON FUNCTION schooltime.finding_parts(text, text, jsonb) IS
-'internal: the parts a finding of a group names after the group''s name in its message (''group "4t ESO B" (part "Música") has ...''), among the group''s known parts (jsonb [{split, part, label}], label ''part "Música"'' or ''half 1''), as jsonb [{split, part}]; NULL when it names none. A part name found in two splits of the group gives both.';
-
 CREATE FUNCTION schooltime.parts_words(halves smallint[], parts text[], language text)
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -123,7 +103,6 @@ DECLARE
     violations jsonb;
     entries jsonb;
     teacher_centre bigint;
-    known_parts jsonb;
     sessions text;
     lessons text;
 BEGIN
@@ -149,14 +128,6 @@ BEGIN
             RAISE EXCEPTION 'group % of centre % does not exist in schema %', group_id, centre_id, quote_ident(model)
                 USING ERRCODE = 'invalid_parameter_value';
         END IF;
-        -- the group's parts as its findings name them
-        EXECUTE format($q$
-            SELECT jsonb_agg(jsonb_build_object('split', k.split, 'part', k.part, 'label', k.label) ORDER BY k.split, k.part)
-            FROM (SELECT '' AS split, h::text AS part, 'half ' || h AS label FROM generate_series(1, 2) AS h
-                  UNION ALL
-                  SELECT p.split, p.part, format('part "%%s"', p.part) FROM %s AS p WHERE p.centre_id = $1 AND p.group_id = $2) AS k
-        $q$, schooltime.lesson_relation(model, 'group_parts'))
-            INTO known_parts USING centre_id, group_id;
     ELSE
         IF school_year IS NULL THEN
             RAISE EXCEPTION 'a teacher''s week needs the school year'
@@ -181,10 +152,14 @@ BEGIN
     END IF;
 
     -- the violations of the group or the teacher, numbered, with the parts
-    -- of the group a finding names
+    -- of the group a finding names (as data: its words are the reader's)
     violations := '[]';
     IF is_group OR teacher_centre IS NOT NULL THEN
         EXECUTE format($q$
+            WITH named AS (
+                SELECT t.finding, t.parts FROM schooltime.timetable_violation_parts($1, $2, $3) AS t
+                WHERE $4 IS NULL AND t.parts IS NOT NULL
+            )
             SELECT coalesce(jsonb_agg(to_jsonb(x) ORDER BY x.mark), '[]')
             FROM (SELECT row_number() OVER (ORDER BY v.weekday NULLS FIRST, lower(v.slot) NULLS FIRST, v.rule, v.message) AS mark,
                          v.rule, v.severity::text AS severity, v.weekday AS day,
@@ -196,7 +171,7 @@ BEGIN
                               THEN schooltime.minute_of_week(upper(v.slot)) - (v.weekday - 1) * 1440 END AS ends,
                          v.slot::text AS slot, v.measured, v.limit_value, v.unit, v.message, v.detail, v.hint,
                          v.authorisation_id, a.authorised_by, a.authorised_on, a.reason,
-                         CASE WHEN $4 IS NULL THEN schooltime.finding_parts(v.message, v.subject_name, $5) END AS parts
+                         (SELECT n.parts FROM named AS n WHERE n.finding IS NOT DISTINCT FROM v LIMIT 1) AS parts
                   FROM schooltime.check($1, $2, $3) AS v
                   LEFT JOIN %1$I.authorisations AS a ON a.centre_id = v.centre_id AND a.id = v.authorisation_id
                   WHERE CASE WHEN $4 IS NULL THEN v.subject = 'group' AND v.centre_id = $2 AND v.subject_id = $3
@@ -204,7 +179,7 @@ BEGIN
         $q$, model)
             INTO violations
             USING model, CASE WHEN is_group THEN centre_id ELSE teacher_centre END, CASE WHEN is_group THEN group_id END,
-                  teacher_id, known_parts;
+                  teacher_id;
     END IF;
 
     -- the entries of the week: a group's lessons (a block's at one time
