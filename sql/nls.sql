@@ -2,7 +2,8 @@
 -- family of refusal speaks Catalan, with its exact text: a row rule, the set
 -- rules of a group, a teacher and a centre, approval, an authorisation, the
 -- calendar, an outing at commit, bad input (a slot, a weektime, a FET file,
--- a COPY of a school's export), a WARNING, and the rows of check().  Then,
+-- a COPY of a school's export), a WARNING, and the rows of check() and of
+-- a report-only rule.  Then,
 -- in the same session, RESET lc_messages brings English back.
 --
 -- Needs the ca_ES.UTF-8 locale (tools/install-deps generates it) and the
@@ -104,6 +105,10 @@ COMMIT;
 SELECT rule, severity, sections, subject_name, weekday, measured, limit_value, unit, message, detail, hint
 FROM schooltime.check('nls', 1, 3) ORDER BY rule, weekday NULLS FIRST, message LIMIT 4;
 SELECT rule, message, detail, hint FROM schooltime.check('nls_out') ORDER BY rule, message LIMIT 1;
+-- a report-only rule: 1r ESO A is taught Tecnologia, none of it split
+INSERT INTO nls.sessions (centre_id, group_id, school_year, regime, slot, subject, teacher_id)
+VALUES (1, 1, '2018-2019', 'eso', 'dt 08:00-09:00', 'Tecnologia', 2);
+SELECT rule, sections, message, detail, hint FROM schooltime.report_rule_violations('nls', 1, 1);
 
 -- the words the messages use, as SQL functions give them
 \x off
