@@ -210,10 +210,10 @@ DECLARE
     lang text := layout->>'language';
     -- a minute is scale pixels high; a day's column is column_width wide,
     -- its gutter (the violations' bars, gutter_lane each) at its left
-    scale constant numeric := 1.25;
+    scale constant numeric := 1.4;
     left_width constant integer := 48;
-    column_width constant integer := 210;
-    gutter_lane constant integer := 24;
+    column_width constant integer := 232;
+    gutter_lane constant integer := 21;
     top constant integer := 84;
     font constant numeric := 10;
     line_height constant integer := 12;
@@ -242,6 +242,9 @@ DECLARE
     worst text;
     n_lines integer;
     room integer;
+    spare integer;
+    allowed integer;
+    marks_width numeric;
 BEGIN
     SELECT coalesce(min(spans.s), 480), coalesce(max(spans.t), 840)
       INTO first_minute, last_minute
@@ -363,11 +366,11 @@ BEGIN
         box_height := round((v.ends - v.starts) * scale, 1);
         out := out || format('<g class="stretch %s"><title>%s</title><rect class="bar" x="%s" y="%s" width="%s" height="%s" %s/>'
                              '<rect class="badge" x="%s" y="%s" width="%s" height="%s" rx="2" fill="%s"/>'
-                             '<text class="mark" x="%s" y="%s" text-anchor="middle" font-size="9" font-weight="bold" fill="%s">%s</text></g>',
+                             '<text class="mark" x="%s" y="%s" text-anchor="middle" font-size="8.5" font-weight="bold" fill="%s">%s</text></g>',
                              states[v.mark],
                              schooltime.xml_text(schooltime.doc_mark(states[v.mark], v.mark) || ' ' || v.rule || ' '
                                                  || schooltime.week_where(v.day, v.starts, v.ends, lang)),
-                             x0 + 3, box_top, gutter_lane - 8, box_height,
+                             x0 + 3, box_top, gutter_lane - 7, box_height,
                              CASE states[v.mark]
                                  WHEN 'error' THEN 'fill="#c0392b"'
                                  WHEN 'warning' THEN 'fill="url(#warning-hatch)" stroke="#9a6b00" stroke-width="1" stroke-dasharray="3 2"'
@@ -408,32 +411,49 @@ BEGIN
                              -- only an error outlines and shades what it involves: a warning about
                              -- a whole day would otherwise draw attention to every lesson of it
                              CASE worst WHEN 'error' THEN 'stroke="#c0392b" stroke-width="2"' ELSE 'stroke="#8d99a6" stroke-width="1"' END);
+        -- the lines the box has room for; the marks take a line of their
+        -- own, or end the last line when the box has one line only
         room := floor((box_height - 3) / line_height)::integer;
         marks_line := (SELECT string_agg(format('<tspan class="mark %s" fill="%s">%s</tspan>', states[m],
                                                 CASE states[m] WHEN 'error' THEN '#b03020' WHEN 'warning' THEN '#7a5200' ELSE '#555555' END,
                                                 schooltime.doc_mark(states[m], m)), ' ' ORDER BY m)
                        FROM unnest(e.marks) AS m);
-        IF marks_line IS NOT NULL AND room >= 1 THEN
-            room := room - 1;
-        END IF;
+        marks_width := coalesce((SELECT schooltime.doc_text_width(string_agg(schooltime.doc_mark(states[m], m), ' '), font) * 1.1 + 4
+                                 FROM unnest(e.marks) AS m), 0);
         n_lines := 0;
         IF e.options IS NULL THEN
-            fitted := schooltime.doc_fit(schooltime.doc_wrap(e.label, lane_width - 10, font), room, lane_width - 10, font);
+            lines := schooltime.doc_wrap(e.label, lane_width - 10, font);
+            IF marks_line IS NOT NULL AND room = 1 THEN
+                fitted := schooltime.doc_fit(schooltime.doc_wrap(e.label, lane_width - 10 - marks_width, font), 1, lane_width - 10 - marks_width, font);
+            ELSE
+                fitted := schooltime.doc_fit(lines, room - CASE WHEN marks_line IS NULL THEN 0 ELSE 1 END, lane_width - 10, font);
+            END IF;
             FOR i IN 1 .. coalesce(array_length(fitted, 1), 0) LOOP
                 n_lines := n_lines + 1;
-                out := out || format('<text class="label" x="%s" y="%s"%s>%s</text>', x0 + 5, box_top + n_lines * line_height,
-                                     CASE WHEN e.kind = 'recess' THEN ' fill="#555555"' ELSE '' END, schooltime.xml_text(fitted[i]));
+                out := out || format('<text class="label" x="%s" y="%s"%s>%s%s</text>', x0 + 5, box_top + n_lines * line_height,
+                                     CASE WHEN e.kind = 'recess' THEN ' fill="#555555"' ELSE '' END, schooltime.xml_text(fitted[i]),
+                                     CASE WHEN room = 1 AND marks_line IS NOT NULL THEN ' <tspan font-weight="bold">' || marks_line || '</tspan>' ELSE '' END);
             END LOOP;
+            IF room = 1 AND marks_line IS NOT NULL THEN
+                marks_line := NULL;
+            END IF;
         ELSE
-            -- a block: its name, then each option on lines of its own
+            -- a block: its name, then each option on lines of its own; each
+            -- option gets a line first, then the lines left go to the options
+            -- in order (an option cut short ends with "…")
+            room := room - CASE WHEN marks_line IS NULL THEN 0 ELSE 1 END;
             fitted := schooltime.doc_fit(schooltime.doc_wrap(e.block, lane_width - 10, font), least(room, 1), lane_width - 10, font);
             IF cardinality(fitted) > 0 THEN
                 n_lines := 1;
                 out := out || format('<text class="label" x="%s" y="%s" font-weight="bold">%s</text>', x0 + 5, box_top + line_height,
                                      schooltime.xml_text(fitted[1]));
             END IF;
+            spare := room - n_lines - jsonb_array_length(e.options);
             FOR o IN 0 .. jsonb_array_length(e.options) - 1 LOOP
-                fitted := schooltime.doc_fit(schooltime.doc_wrap(e.options->>o, lane_width - 16, font), room - n_lines, lane_width - 16, font);
+                lines := schooltime.doc_wrap(e.options->>o, lane_width - 16, font);
+                allowed := least(room - n_lines, 1 + greatest(least(cardinality(lines) - 1, spare), 0));
+                spare := spare - greatest(allowed - 1, 0);
+                fitted := schooltime.doc_fit(lines, allowed, lane_width - 16, font);
                 out := out || format('<g class="option"><title>%s</title>', schooltime.xml_text(e.options->>o));
                 FOR i IN 1 .. coalesce(array_length(fitted, 1), 0) LOOP
                     n_lines := n_lines + 1;
@@ -493,7 +513,7 @@ BEGIN
                                                     block text, options jsonb)
         WHERE x.day BETWEEN 1 AND 5 AND x.ends > x.starts
     ), entry_lanes AS (
-        SELECT e.*, l.lane, l.day_lanes
+        SELECT e.*, l.lane, l.day_lanes, l.cluster_lanes
         FROM entries AS e
         JOIN schooltime.doc_lanes((SELECT jsonb_agg(jsonb_build_object('day', e.day, 'starts', e.starts, 'ends', e.ends) ORDER BY e.k)
                                    FROM entries AS e)) AS l ON l.n = e.k
@@ -509,10 +529,14 @@ BEGIN
     )
     SELECT jsonb_build_object(
                'cells', coalesce((SELECT jsonb_agg(c) FROM (
-                   SELECT e.day, e.starts, e.ends, 'entry' AS what, e.lane, e.kind, e.label, e.marks, e.block, e.options, NULL::integer AS mark, NULL AS rule
+                   -- an entry in the last lane of its run of overlapping entries
+                   -- takes the lanes the day has beyond (nothing else is there then)
+                   SELECT e.day, e.starts, e.ends, 'entry' AS what, e.lane,
+                          CASE WHEN e.lane = e.cluster_lanes THEN e.day_lanes - e.cluster_lanes + 1 ELSE 1 END AS width,
+                          e.kind, e.label, e.marks, e.block, e.options, NULL::integer AS mark, NULL AS rule
                    FROM entry_lanes AS e
                    UNION ALL
-                   SELECT s.day, s.starts, s.ends, 'bar', s.lane, NULL, NULL, NULL, NULL, NULL, s.mark, s.rule
+                   SELECT s.day, s.starts, s.ends, 'bar', s.lane, 1, NULL, NULL, NULL, NULL, NULL, s.mark, s.rule
                    FROM stretch_lanes AS s) AS c), '[]'),
                'gutters', (SELECT jsonb_agg(coalesce((SELECT max(s.day_lanes) FROM stretch_lanes AS s WHERE s.day = d), 0) ORDER BY d)
                            FROM generate_series(1, 5) AS d),
@@ -614,7 +638,7 @@ BEGIN
                    (SELECT min(b.band) FROM jsonb_to_recordset(bands) AS b (band integer, starts integer, ends integer) WHERE b.starts >= c.starts) AS first_band,
                    (SELECT count(*) FROM jsonb_to_recordset(bands) AS b (band integer, starts integer, ends integer)
                     WHERE b.starts >= c.starts AND b.ends <= c.ends)::integer AS span
-            FROM jsonb_to_recordset(cells) AS c (day integer, starts integer, ends integer, what text, lane integer, kind text, label text,
+            FROM jsonb_to_recordset(cells) AS c (day integer, starts integer, ends integer, what text, lane integer, width integer, kind text, label text,
                                                  marks integer[], block text, options jsonb, mark integer, rule text)
         ), grid AS (
             SELECT b.band, b.starts, b.ends, d, col
@@ -632,9 +656,9 @@ BEGIN
                                                                 || schooltime.week_where(p.day, p.starts, p.ends, lang)),
                                             schooltime.doc_mark(states[p.mark], p.mark))
                                  WHEN p.what = 'entry' THEN
-                                     format('<td class="entry %s%s" rowspan="%s">%s%s</td>', p.kind,
+                                     format('<td class="entry %s%s" rowspan="%s"%s>%s%s</td>', p.kind,
                                             CASE WHEN 'error' = ANY (SELECT states[m] FROM unnest(p.marks) AS m) THEN ' error' ELSE '' END,
-                                            p.span,
+                                            p.span, CASE WHEN p.width > 1 THEN format(' colspan="%s"', p.width) ELSE '' END,
                                             CASE WHEN p.options IS NULL THEN format('<span class="%s">%s</span>', p.kind, schooltime.xml_text(p.label))
                                                  ELSE format('<span class="%s"><strong>%s</strong></span>', p.kind, schooltime.xml_text(p.block))
                                                       || (SELECT string_agg(format('<span class="option">%s</span>', schooltime.xml_text(o)), '' ORDER BY n)
@@ -642,8 +666,8 @@ BEGIN
                                             coalesce((SELECT string_agg(format(' <a class="mark %s" href="#v%s">%s</a>', states[m], m,
                                                                                schooltime.doc_mark(states[m], m)), '' ORDER BY m)
                                                       FROM unnest(p.marks) AS m), ''))
-                                 WHEN EXISTS (SELECT FROM placed AS q WHERE q.day = g.d AND q.col = g.col
-                                                                      AND q.first_band < g.band AND q.first_band + q.span > g.band) THEN ''
+                                 WHEN EXISTS (SELECT FROM placed AS q WHERE q.day = g.d AND q.col <= g.col AND q.col + q.width > g.col
+                                                                      AND q.first_band <= g.band AND q.first_band + q.span > g.band) THEN ''
                                  WHEN g.col <= gutters[g.d] THEN '<td class="gap"></td>'
                                  ELSE '<td class="free"></td>' END,
                             '' ORDER BY g.d, g.col), '')
