@@ -710,3 +710,15 @@ END
 $html$;
 COMMENT ON FUNCTION schooltime.week_html_of(jsonb) IS
 'internal: a week layout as a standalone HTML document (well-formed XHTML): the week as a table, a row per time band, each lesson or duty once spanning the rows of its time (overlapping ones side by side), each violation''s stretch a bar at the left of its day spanning exactly its rows with its mark (solid ✖ an error, hatched ▲ a warning, dotted ✓ an authorised one), lessons an error involves shaded, then the list of every violation; printed, one A4 landscape sheet';
+
+------------------------------------------------------------------------
+-- What the public functions now show
+
+COMMENT ON FUNCTION schooltime.week_svg(name, bigint, bigint, text) IS
+'a group''s week as a standalone SVG document (UTF-8) a browser shows: a column per weekday, Monday to Friday, each lesson drawn at its time as schooltime.week_grid() names it (parallel halves and parts side by side, a block with its options, labels wrapped to their boxes), the stretch of each violation of schooltime.check() a bar beside its day exactly as long as the stretch, with its mark (✖ an error, solid; ▲ a warning, hatched; ✓ an authorised one, dotted), the lessons involved carrying the mark and, for an error, shaded; and a legend naming every violation with its rule, severity, place in the week and message (and, if authorised, who authorised it, when and why)';
+COMMENT ON FUNCTION schooltime.teacher_week_svg(name, bigint, schooltime.school_year, text) IS
+'a teacher''s week in a school year as a standalone SVG document, drawn as schooltime.week_svg(): lessons (a joint lesson once, with its groups) and duties, the teacher''s violations as bars beside their stretches, marked and listed';
+COMMENT ON FUNCTION schooltime.week_html(name, bigint, bigint, text) IS
+'a group''s week as a standalone HTML document (well-formed XHTML, UTF-8): the week as a table, a row per time band, each lesson once spanning the rows of its time, each violation of schooltime.check() a bar beside its day spanning exactly the rows of its stretch, with its mark (✖ an error, ▲ a warning, ✓ an authorised one) linked to the list of every violation with its rule, severity, place in the week, figures, message, detail and hint, and, if authorised, who authorised it, when and why; printed, one A4 landscape sheet';
+COMMENT ON FUNCTION schooltime.teacher_week_html(name, bigint, schooltime.school_year, text) IS
+'a teacher''s week in a school year as a standalone HTML document, laid out as schooltime.week_html(): a joint lesson once, with its groups';
