@@ -58,14 +58,15 @@ SELECT d.what, xml_is_well_formed_document(d.doc) AS well_formed,
        (SELECT count(*) FROM schooltime.check('lw') AS v WHERE v.subject = d.subject AND v.subject_id = d.id) AS violations,
        (SELECT count(*) FROM schooltime.check('lw') AS v
         WHERE v.subject = d.subject AND v.subject_id = d.id
-          AND strpos(d.doc, ' ' || v.rule || '</') > 0 AND strpos(d.doc, xml_text(v.message)) > 0) AS named
+          AND strpos(d.doc, ' ' || v.rule || '</') > 0
+          AND strpos(regexp_replace(d.doc, '<[^>]*>', '', 'g'), xml_text(v.message)) > 0) AS named
 FROM (VALUES ('svg of 4t ESO A', week_svg('lw', 1, 3), 'group', 3),
              ('html of 4t ESO B', week_html('lw', 1, 4, 'ca'), 'group', 4),
              ('svg of Laia Ferrer', teacher_week_svg('lw', 1, '2018-2019'), 'teacher', 1),
              ('html of Laia Ferrer', teacher_week_html('lw', 1, '2018-2019'), 'teacher', 1)) AS d (what, doc, subject, id);
-SELECT (xpath('//svg:tspan[@class="option"]/text()', week_svg('lw', 1, 3)::xml,
+SELECT (xpath('//svg:g[@class="option"]/svg:title/text()', week_svg('lw', 1, 3)::xml,
               ARRAY[ARRAY['svg', 'http://www.w3.org/2000/svg']]))::text[] AS svg_options,
-       (xpath('count(//h:td[@class="marked"])', week_html('lw', 1, 4)::xml,
+       (xpath('count(//h:td[starts-with(@class, "entry ")][h:a[starts-with(@class, "mark ")]])', week_html('lw', 1, 4)::xml,
               ARRAY[ARRAY['h', 'http://www.w3.org/1999/xhtml']]))[1]::text AS html_marked_cells;
 
 -- which parts a finding names, as data: the same rows as the timetable
