@@ -355,7 +355,9 @@ describe_all(const ViolationCollector *collector, char **rules, char **lines)
 				appendStringInfo(&l, "%s%s: %s. %s", l.len ? "\n" : "", code, t->message, t->detail);
 		}
 		if (total > LINES_PER_RULE)
-			appendStringInfo(&l, "\n%s: and %d more.", code, total - LINES_PER_RULE);
+			appendStringInfo(&l, "\n%s: %s", code,
+							 psprintf(_n("and %d more.", "and %d more.", total - LINES_PER_RULE),
+									  total - LINES_PER_RULE));
 	}
 	*rules = r.data;
 	*lines = l.data;
@@ -439,8 +441,10 @@ timetable_approval(PG_FUNCTION_ARGS)
 				errmsg("the timetable of %s cannot become %s: it breaks %s",
 					   model_group_label(model, centre_id, group_id), state, rules),
 				errdetail_internal("%s", lines),
-				errhint("Correct the timetable, or record the authorisations the document allows, and try again; the group stays %s.",
-						old_state ? old_state : "as it was"),
+				old_state
+				? errhint("Correct the timetable, or record the authorisations the document allows, and try again; the group stays %s.",
+						  old_state)
+				: errhint("Correct the timetable, or record the authorisations the document allows, and try again; the group stays as it was."),
 				errtableconstraint(rel, collector.first.rule));
 	}
 	MemoryContextDelete(work);

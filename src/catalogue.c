@@ -23,6 +23,7 @@
 
 #include "catalogue.h"
 #include "spi_util.h"
+#include "wording.h"
 
 PG_FUNCTION_INFO_V1(schooltime_catalogue_changed);
 PG_FUNCTION_INFO_V1(schooltime_creating_extension);
@@ -49,7 +50,8 @@ typedef struct RegimeName
 {
 	Oid			regime;
 	const char *label;
-	const char *name;
+	const char *name;			/* name_en */
+	const char *name_ca;
 } RegimeName;
 
 static MemoryContext CatalogueContext = NULL;
@@ -143,7 +145,7 @@ load_regime_names(void)
 {
 	int			i;
 
-	spi_exec_checked("SELECT r.regime, r.regime::text, r.name_en FROM schooltime.regimes AS r",
+	spi_exec_checked("SELECT r.regime, r.regime::text, r.name_en, r.name_ca FROM schooltime.regimes AS r",
 					 SPI_OK_SELECT);
 	n_regime_names = (int) SPI_processed;
 	regime_names = cache_alloc(sizeof(RegimeName) * Max(n_regime_names, 1));
@@ -156,6 +158,7 @@ load_regime_names(void)
 		regime_names[i].regime = DatumGetObjectId(SPI_getbinval(tuple, desc, 1, &isnull));
 		regime_names[i].label = text_copy(SPI_getbinval(tuple, desc, 2, &isnull), isnull);
 		regime_names[i].name = text_copy(SPI_getbinval(tuple, desc, 3, &isnull), isnull);
+		regime_names[i].name_ca = text_copy(SPI_getbinval(tuple, desc, 4, &isnull), isnull);
 	}
 }
 
@@ -184,6 +187,14 @@ regime_name(Oid regime)
 	const RegimeName *r = find_regime(regime);
 
 	return r ? r->name : "an unknown regime";
+}
+
+static const char *
+regime_name_ca(Oid regime)
+{
+	const RegimeName *r = find_regime(regime);
+
+	return r ? r->name_ca : "un règim desconegut";
 }
 
 static void
@@ -239,6 +250,7 @@ load_timetable_limits(void)
 		l->regime = key.regime;
 		l->regime_label = regime_label(key.regime);
 		l->regime_name = regime_name(key.regime);
+		l->regime_name_ca = regime_name_ca(key.regime);
 		l->section = text_copy(v[2], n[2]);
 		l->first_weekday = DatumGetInt32(v[3]);
 		l->last_weekday = DatumGetInt32(v[4]);
@@ -472,7 +484,13 @@ const char *
 catalogue_regime_name(Oid regime)
 {
 	ensure_loaded();
-	return regime_name(regime);
+	return messages_in_catalan() ? regime_name_ca(regime) : regime_name(regime);
+}
+
+const char *
+regime_words(const RegimeLimits *limits)
+{
+	return messages_in_catalan() ? limits->regime_name_ca : limits->regime_name;
 }
 
 /* Statement trigger on catalogue tables. */

@@ -21,7 +21,8 @@ typedef struct RegimeLimits
 	int			school_year;	/* first calendar year: 2018 for 2018-2019 */
 	Oid			regime;			/* the enum value's OID */
 	const char *regime_label;	/* 'eso' */
-	const char *regime_name;	/* 'ESO' */
+	const char *regime_name;	/* 'ESO' (name_en) */
+	const char *regime_name_ca; /* 'educació primària' */
 	const char *section;
 	int			first_weekday;
 	int			last_weekday;
@@ -100,8 +101,14 @@ extern const RuleEntry *catalogue_rule(const char *code);
 
 extern const SessionKinds *catalogue_session_kinds(void);
 
-/* Name of a regime enum value ('ESO'), for messages. */
+/*
+ * Name of a regime enum value ('ESO'), for messages: from the column of
+ * schooltime.regimes in the language of the session's messages.
+ */
 extern const char *catalogue_regime_name(Oid regime);
+
+/* The same for a regime's limits. */
+extern const char *regime_words(const RegimeLimits *limits);
 
 /* Sets up the invalidation callback; called once from _PG_init. */
 extern void catalogue_init(void);

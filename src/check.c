@@ -112,7 +112,7 @@ report_group(Report *r, KeyItems *k, int64 centre_id, int64 group_id, const char
 	finding_subject_init(&subject, r->model, "group", group_id, centre_id, limits->school_year, k);
 	subject.limits = limits;
 	subject.shape = shape;
-	subject.label = psprintf("group \"%s\"", name);
+	subject.label = psprintf(_("group \"%s\""), name);
 	e.report = r;
 	e.subject = &subject;
 	e.subject_name = name;
@@ -375,7 +375,7 @@ report_centre(Report *r, CentreScan *scan, const CentreRow *c, KeyItems *lective
 	key_items_sort(lective);
 	finding_subject_init(&subject, r->model, "centre", c->centre_id, c->centre_id, c->school_year, NULL);
 	subject.min_guards = c->min_guards;
-	subject.label = psprintf("centre \"%s\"", c->name);
+	subject.label = psprintf(_("centre \"%s\""), c->name);
 	e.report = r;
 	e.subject = &subject;
 	e.subject_name = c->name;
@@ -533,7 +533,7 @@ report_teacher(Report *r, KeyItems *k, int64 teacher_id, const char *name, int s
 	staff_limits_from(staff, &sl);
 	finding_subject_init(&subject, r->model, "teacher", teacher_id, k->n > 0 ? k->centres[0] : 0, school_year, k);
 	subject.staff = staff;
-	subject.label = psprintf("teacher \"%s\"", name);
+	subject.label = psprintf(_("teacher \"%s\""), name);
 	e.report = r;
 	e.subject = &subject;
 	e.subject_name = name;

@@ -222,10 +222,10 @@ char *
 group_part_name(const GroupShape *shape, int split, int part)
 {
 	if (split == HALVES_SPLIT)
-		return psprintf("half %d", part);
+		return psprintf(_("half %d"), part);
 	if (shape == NULL || split > shape->nsplits || part > shape->splits[split - 1].nparts)
-		return psprintf("part %d of split %d", part, split);
-	return psprintf("part \"%s\"", shape->splits[split - 1].parts[part - 1]);
+		return psprintf(_("part %d of split %d"), part, split);
+	return psprintf(_("part \"%s\""), shape->splits[split - 1].parts[part - 1]);
 }
 
 char *

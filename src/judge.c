@@ -145,10 +145,11 @@ violations_raise(const ViolationCollector *collector, Relation rel, const char *
 	if (collector->count == 0)
 		return;
 	detail = first->detail;
-	if (collector->count == 2)
-		detail = psprintf("%s The statement holds 1 more violation.", detail);
-	else if (collector->count > 2)
-		detail = psprintf("%s The statement holds %d more violations.", detail, collector->count - 1);
+	if (collector->count > 1)
+		detail = psprintf("%s %s", detail,
+						  psprintf(_n("The statement holds %d more violation.", "The statement holds %d more violations.",
+									  collector->count - 1),
+								   collector->count - 1));
 	raise_violation(rel, first->rule,
 					prefix ? psprintf("%s: %s", prefix, first->message) : first->message,
 					detail, first->hint);

@@ -21,20 +21,18 @@
 #include "spi_util.h"
 #include "trigger_args.h"
 #include "weektime_parse.h"
+#include "wording.h"
 
 /* "Monday 08:00-09:00" */
 static char *
-slot_words(Datum slot)
+slot_datum_words(Datum slot)
 {
 	int			start;
 	int			end;
-	char		buf[WS_FORMAT_LEN];
 
 	if (!weekslot_bounds(slot, &start, &end))
-		return pstrdup("an empty slot");
-	weekslot_format(start, end, buf);
-	/* "Mon 08:00-09:00": the weekday in full */
-	return psprintf("%s%s", wt_weekday_long(wt_weekday(start)), strchr(buf, ' '));
+		return pstrdup(_("an empty slot"));
+	return slot_long_words(start, end);
 }
 
 static bool
@@ -59,11 +57,11 @@ block_regime_error(const ModelTables *m, Relation rel, int64 centre_id, int64 se
 {
 	ereport(ERROR,
 			errcode(ERRCODE_CHECK_VIOLATION),
-			errmsg("session " INT64_FORMAT " of %s, of %s, is in block \"%s\" of %s",
-				   session_id, model_group_label(m, centre_id, group_id), catalogue_regime_name(regime),
+			errmsg("session %lld of %s, of %s, is in block \"%s\" of %s",
+				   (long long) session_id, model_group_label(m, centre_id, group_id), catalogue_regime_name(regime),
 				   block, catalogue_regime_name(block_regime)),
-			errdetail("Lesson " INT64_FORMAT " is an option of the block; a block takes the pupils of groups of one regime.",
-					  lesson_id),
+			errdetail("Lesson %lld is an option of the block; a block takes the pupils of groups of one regime.",
+					  (long long) lesson_id),
 			errhint("Put the lesson in a block of the group's regime, or take it out of the block."),
 			errtableconstraint(rel, "block_regime"));
 }
@@ -110,26 +108,27 @@ lesson_rows_check_written(const ModelTables *m, Relation rel, const char *new_ta
 	if (!DatumGetBool(SPI_getbinval(tuple, desc, 8, &isnull)))
 		ereport(ERROR,
 				errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
-				errmsg("session " INT64_FORMAT " of %s is a row of lesson " INT64_FORMAT ", which the model does not have",
-					   session_id, group, lesson_id),
-				errdetail("Key (centre_id, lesson_id)=(" INT64_FORMAT ", " INT64_FORMAT ") is not present in table \"lessons\".",
-						  centre_id, lesson_id),
+				errmsg("session %lld of %s is a row of lesson %lld, which the model does not have",
+					   (long long) session_id, group, (long long) lesson_id),
+				errdetail("Key (centre_id, lesson_id)=(%lld, %lld) is not present in table \"lessons\".",
+						  (long long) centre_id, (long long) lesson_id),
 				errhint("Insert the lesson into lessons first, with its centre, school year and slot, or leave lesson_id NULL for a session that is a lesson of its own."),
 				errtableconstraint(rel, "sessions_lesson_fkey"));
 	if (strcmp(SPI_getvalue(tuple, desc, 5), SPI_getvalue(tuple, desc, 9)) != 0)
 		ereport(ERROR,
 				errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
-				errmsg("session " INT64_FORMAT " of %s is of school year %s, but its lesson " INT64_FORMAT " is of %s",
-					   session_id, group, SPI_getvalue(tuple, desc, 5), lesson_id, SPI_getvalue(tuple, desc, 9)),
+				errmsg("session %lld of %s is of school year %s, but its lesson %lld is of %s",
+					   (long long) session_id, group, SPI_getvalue(tuple, desc, 5), (long long) lesson_id,
+					   SPI_getvalue(tuple, desc, 9)),
 				errdetail("The rows of a lesson are of the lesson's school year: a lesson does not take groups of two school years."),
 				errhint("Put the session in a lesson of its group's school year."),
 				errtableconstraint(rel, "sessions_lesson_fkey"));
 	if (!same_slot(SPI_getbinval(tuple, desc, 6, &isnull), SPI_getbinval(tuple, desc, 10, &isnull)))
 		ereport(ERROR,
 				errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
-				errmsg("session " INT64_FORMAT " of %s is on %s, but its lesson " INT64_FORMAT " is on %s",
-					   session_id, group, slot_words(SPI_getbinval(tuple, desc, 6, &isnull)), lesson_id,
-					   slot_words(SPI_getbinval(tuple, desc, 10, &isnull))),
+				errmsg("session %lld of %s is on %s, but its lesson %lld is on %s",
+					   (long long) session_id, group, slot_datum_words(SPI_getbinval(tuple, desc, 6, &isnull)),
+					   (long long) lesson_id, slot_datum_words(SPI_getbinval(tuple, desc, 10, &isnull))),
 				errdetail("The rows of a lesson are at the lesson's time."),
 				errhint("Move a lesson by updating its slot in lessons: its sessions follow."),
 				errtableconstraint(rel, "sessions_lesson_fkey"));
@@ -203,11 +202,11 @@ lesson_rows_check_group(const ModelTables *m, Relation rel, const KeyItems *k, c
 		if (a->split == 0 && b->split != 0)
 			ereport(ERROR,
 					errcode(ERRCODE_CHECK_VIOLATION),
-					errmsg("lesson " INT64_FORMAT " takes %s whole and its %s too",
-						   a->lesson, model_group_label(m, centre_id, group_id),
+					errmsg("lesson %lld takes %s whole and its %s too",
+						   (long long) a->lesson, model_group_label(m, centre_id, group_id),
 						   group_part_name(shape, b->split, b->part)),
-					errdetail("Sessions " INT64_FORMAT " and " INT64_FORMAT " are rows of the lesson; a lesson takes a group whole or some of its parts, not both.",
-							  a->id, b->id),
+					errdetail("Sessions %lld and %lld are rows of the lesson; a lesson takes a group whole or some of its parts, not both.",
+							  (long long) a->id, (long long) b->id),
 					errhint("Remove the part's session, or the whole group's."),
 					errtableconstraint(rel, "lesson_parts"));
 		if (a->split == b->split && a->part == b->part && a->teacher == b->teacher)
@@ -218,11 +217,11 @@ lesson_rows_check_group(const ModelTables *m, Relation rel, const KeyItems *k, c
 			ereport(ERROR,
 					errcode(ERRCODE_UNIQUE_VIOLATION),
 					a->teacher != 0
-					? errmsg("lesson " INT64_FORMAT " lists %s twice for %s",
-							 a->lesson, model_teacher_label(m, a->teacher), who)
-					: errmsg("lesson " INT64_FORMAT " lists %s twice without a teacher", a->lesson, who),
-					errdetail("Sessions " INT64_FORMAT " and " INT64_FORMAT " are the same row of the lesson: a lesson has one row for each group (or part) and teacher.",
-							  a->id, b->id),
+					? errmsg("lesson %lld lists %s twice for %s",
+							 (long long) a->lesson, model_teacher_label(m, a->teacher), who)
+					: errmsg("lesson %lld lists %s twice without a teacher", (long long) a->lesson, who),
+					errdetail("Sessions %lld and %lld are the same row of the lesson: a lesson has one row for each group (or part) and teacher.",
+							  (long long) a->id, (long long) b->id),
 					errhint("Delete one of the two sessions."),
 					errtableconstraint(rel, "lesson_rows"));
 		}
@@ -234,6 +233,7 @@ lesson_rows_unknown_part(const ModelTables *m, Relation rel, int64 centre_id, in
 						 int64 session_id, const char *split, const char *part, const GroupShape *shape)
 {
 	char	   *group = model_group_label(m, centre_id, group_id);
+	char	   *detail;
 	StringInfoData known;
 	int			s = 0;
 	int			i;
@@ -250,23 +250,24 @@ lesson_rows_unknown_part(const ModelTables *m, Relation rel, int64 centre_id, in
 
 		for (i = 0; i < sp->nparts; i++)
 			if (strcmp(sp->parts[i], part) != 0)
-				appendStringInfo(&known, "%s\"%s\"", known.len ? ", " : "", sp->parts[i]);
+				appendStringInfo(&known, "%s%s", known.len ? ", " : "", quoted_words(sp->parts[i]));
 	}
 	else
 		for (i = HALVES_SPLIT + 1; shape && i <= shape->nsplits; i++)
 			if (shape->splits[i - 1].name && strcmp(shape->splits[i - 1].name, split) != 0)
-				appendStringInfo(&known, "%s\"%s\"", known.len ? ", " : "", shape->splits[i - 1].name);
-	/* "group \"4t ESO A\"": the detail begins with it */
-	group[0] = (char) pg_toupper((unsigned char) group[0]);
+				appendStringInfo(&known, "%s%s", known.len ? ", " : "", quoted_words(shape->splits[i - 1].name));
+	detail = s > 0
+		? psprintf(_("%s has split \"%s\" with the parts %s."), group, split, known.data)
+		: known.len > 0
+		? psprintf(_("%s has no split \"%s\"; its splits are %s."), group, split, known.data)
+		: psprintf(_("%s has no split of its own (only its halves, split_half)."), group);
+	/* a sentence: "Group \"4t ESO A\" has ..." */
+	detail[0] = (char) pg_toupper((unsigned char) detail[0]);
 	ereport(ERROR,
 			errcode(ERRCODE_FOREIGN_KEY_VIOLATION),
-			errmsg("session " INT64_FORMAT " of %s is for part \"%s\" of split \"%s\", which the group does not have",
-				   session_id, model_group_label(m, centre_id, group_id), part, split),
-			s > 0
-			? errdetail("%s has split \"%s\" with the parts %s.", group, split, known.data)
-			: known.len > 0
-			? errdetail("%s has no split \"%s\"; its splits are %s.", group, split, known.data)
-			: errdetail("%s has no split of its own (only its halves, split_half).", group),
+			errmsg("session %lld of %s is for part \"%s\" of split \"%s\", which the group does not have",
+				   (long long) session_id, group, part, split),
+			errdetail_internal("%s", detail),
 			errhint("Add the part to group_parts first, or name one the group has."),
 			errtableconstraint(rel, "sessions_part_fkey"));
 }

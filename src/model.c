@@ -17,6 +17,7 @@
 
 #include "model.h"
 #include "spi_util.h"
+#include "wording.h"
 
 static char *
 table_of(Oid namespace, const char *schema, const char *table, Oid *relid, MemoryContext mcxt)
@@ -61,30 +62,46 @@ model_tables(const char *schema, MemoryContext mcxt)
 }
 
 /*
- * The first column of a one-row query, or NULL.  A label is a courtesy: it
- * is read only where the user may read it, so that it never hides the
- * error it words.
+ * The first ncolumns columns of a one-row query into out; false (and out
+ * untouched) if the user may not read the tables or there is no row.  A
+ * label is a courtesy: it is read only where the user may read it, so that
+ * it never hides the error it words.
  */
-static char *
-lookup_text(Oid readable1, Oid readable2, const char *query, int nargs, Oid *types, Datum *values)
+static bool
+lookup_texts(Oid readable1, Oid readable2, const char *query, int nargs, Oid *types, Datum *values,
+			 int ncolumns, char **out)
 {
 	MemoryContext caller = CurrentMemoryContext;
-	char	   *result = NULL;
+	bool		found = false;
 	SpiScope	scope;
+	int			i;
 
 	if (pg_class_aclcheck(readable1, GetUserId(), ACL_SELECT) != ACLCHECK_OK ||
 		(OidIsValid(readable2) && pg_class_aclcheck(readable2, GetUserId(), ACL_SELECT) != ACLCHECK_OK))
-		return NULL;
+		return false;
 	spi_scope_begin(&scope);
 	spi_exec_args_checked(query, nargs, types, values, NULL, SPI_OK_SELECT);
 	if (SPI_processed > 0)
 	{
-		char	   *text = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+		found = true;
+		for (i = 0; i < ncolumns; i++)
+		{
+			char	   *text = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, i + 1);
 
-		if (text)
-			result = MemoryContextStrdup(caller, text);
+			out[i] = text ? MemoryContextStrdup(caller, text) : NULL;
+		}
 	}
 	spi_scope_end(&scope);
+	return found;
+}
+
+/* The first column of a one-row query, or NULL. */
+static char *
+lookup_text(Oid readable1, Oid readable2, const char *query, int nargs, Oid *types, Datum *values)
+{
+	char	   *result = NULL;
+
+	lookup_texts(readable1, readable2, query, nargs, types, values, 1, &result);
 	return result;
 }
 
@@ -98,7 +115,7 @@ model_group_label(const ModelTables *model, int64 centre_id, int64 group_id)
 											" AND g.id OPERATOR(pg_catalog.=) $2", model->class_groups),
 								   2, types, values);
 
-	return name ? psprintf("group \"%s\"", name) : psprintf("group " INT64_FORMAT, group_id);
+	return name ? psprintf(_("group \"%s\""), name) : psprintf(_("group %lld"), (long long) group_id);
 }
 
 char *
@@ -111,7 +128,7 @@ model_centre_label(const ModelTables *model, int64 centre_id)
 											model->centres),
 								   1, types, values);
 
-	return name ? psprintf("centre \"%s\"", name) : psprintf("centre " INT64_FORMAT, centre_id);
+	return name ? psprintf(_("centre \"%s\""), name) : psprintf(_("centre %lld"), (long long) centre_id);
 }
 
 char *
@@ -124,7 +141,7 @@ model_teacher_label(const ModelTables *model, int64 teacher_id)
 											model->teachers),
 								   1, types, values);
 
-	return name ? psprintf("teacher \"%s\"", name) : psprintf("teacher " INT64_FORMAT, teacher_id);
+	return name ? psprintf(_("teacher \"%s\""), name) : psprintf(_("teacher %lld"), (long long) teacher_id);
 }
 
 char *
@@ -137,43 +154,49 @@ model_item_label(const ModelTables *model, int64 centre_id, int64 id, bool is_du
 	if (is_duty)
 	{
 		label = lookup_text(model->duties_oid, InvalidOid,
-							psprintf("SELECT pg_catalog.replace(d.kind::pg_catalog.text, '_', ' ') || ' duty'"
+							psprintf("SELECT d.kind::pg_catalog.text"
 									 " FROM %s AS d WHERE d.centre_id OPERATOR(pg_catalog.=) $1"
 									 " AND d.id OPERATOR(pg_catalog.=) $2", model->duties),
 							2, types, values);
-		return label ? psprintf("a %s", label) : psprintf("duty " INT64_FORMAT, id);
+		return label ? duty_words(label) : psprintf(_("duty %lld"), (long long) id);
 	}
 	if (!with_group)
 	{
 		label = lookup_text(model->sessions_oid, InvalidOid,
-							psprintf("SELECT pg_catalog.format('\"%%s\"', s.subject) FROM %s AS s"
+							psprintf("SELECT s.subject FROM %s AS s"
 									 " WHERE s.centre_id OPERATOR(pg_catalog.=) $1 AND s.id OPERATOR(pg_catalog.=) $2",
 									 model->sessions),
 							2, types, values);
-		return label ? label : psprintf("session " INT64_FORMAT, id);
+		return label ? psprintf(_("\"%s\""), label) : psprintf(_("session %lld"), (long long) id);
 	}
-	if (model->lessons == NULL)
-		label = lookup_text(model->sessions_oid, model->class_groups_oid,
-							psprintf("SELECT pg_catalog.format('\"%%s\" of group \"%%s\"', s.subject, g.name)"
-									 " FROM %s AS s JOIN %s AS g ON g.centre_id OPERATOR(pg_catalog.=) s.centre_id"
-									 " AND g.id OPERATOR(pg_catalog.=) s.group_id"
-									 " WHERE s.centre_id OPERATOR(pg_catalog.=) $1 AND s.id OPERATOR(pg_catalog.=) $2",
-									 model->sessions, model->class_groups),
-							2, types, values);
-	else
-		/* a lesson's row: every group the lesson takes, '"Educació física" of groups "1r A", "1r B"' */
-		label = lookup_text(model->sessions_oid, model->class_groups_oid,
-							psprintf("SELECT pg_catalog.format('\"%%s\" of group%%s %%s', x.subject,"
-									 "  CASE WHEN pg_catalog.count(*) OPERATOR(pg_catalog.>) 1 THEN 's' ELSE '' END,"
-									 "  pg_catalog.string_agg(pg_catalog.format('\"%%s\"', x.name), ', ' ORDER BY x.name))"
-									 " FROM (SELECT DISTINCT s.subject, g.name"
-									 "  FROM %1$s AS s JOIN %1$s AS o ON o.centre_id OPERATOR(pg_catalog.=) s.centre_id"
-									 "   AND (o.id OPERATOR(pg_catalog.=) s.id OR o.lesson_id OPERATOR(pg_catalog.=) s.lesson_id)"
-									 "  JOIN %2$s AS g ON g.centre_id OPERATOR(pg_catalog.=) o.centre_id"
-									 "   AND g.id OPERATOR(pg_catalog.=) o.group_id"
-									 "  WHERE s.centre_id OPERATOR(pg_catalog.=) $1 AND s.id OPERATOR(pg_catalog.=) $2) AS x"
-									 " GROUP BY x.subject",
-									 model->sessions, model->class_groups),
-							2, types, values);
-	return label ? label : psprintf("session " INT64_FORMAT, id);
+	{
+		/*
+		 * A lesson's row: every group the lesson takes, '"Educació física"
+		 * of groups "1r A", "1r B"'; a model before 0.3 has no lessons.
+		 */
+		Oid			list_types[3] = {INT8OID, INT8OID, TEXTOID};
+		Datum		list_values[3] = {values[0], values[1], CStringGetTextDatum(_("\"%s\""))};
+		char	   *found[3];
+
+		if (lookup_texts(model->sessions_oid, model->class_groups_oid,
+						 psprintf("SELECT x.subject, pg_catalog.count(*),"
+								  "  pg_catalog.string_agg(pg_catalog.format($3, x.name), ', ' ORDER BY x.name)"
+								  " FROM (SELECT DISTINCT s.subject, g.name"
+								  "  FROM %1$s AS s JOIN %1$s AS o ON o.centre_id OPERATOR(pg_catalog.=) s.centre_id"
+								  "   AND (o.id OPERATOR(pg_catalog.=) s.id%3$s)"
+								  "  JOIN %2$s AS g ON g.centre_id OPERATOR(pg_catalog.=) o.centre_id"
+								  "   AND g.id OPERATOR(pg_catalog.=) o.group_id"
+								  "  WHERE s.centre_id OPERATOR(pg_catalog.=) $1 AND s.id OPERATOR(pg_catalog.=) $2) AS x"
+								  " GROUP BY x.subject",
+								  model->sessions, model->class_groups,
+								  model->lessons == NULL ? "" : " OR o.lesson_id OPERATOR(pg_catalog.=) s.lesson_id"),
+						 3, list_types, list_values, 3, found) &&
+			found[0] != NULL && found[1] != NULL && found[2] != NULL)
+		{
+			long		groups = atol(found[1]);
+
+			return psprintf(_n("\"%s\" of group %s", "\"%s\" of groups %s", groups), found[0], found[2]);
+		}
+	}
+	return psprintf(_("session %lld"), (long long) id);
 }

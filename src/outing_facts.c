@@ -217,9 +217,11 @@ missing_escort_figures(const GroupFacts *g, er_status status, const OutingFacts 
 	if (status == ER_NO_RATIO)
 		ereport(ERROR,
 				errcode(ERRCODE_NO_DATA_FOUND),
-				errmsg("the schooltime catalogue has no escort ratio for %s outings of %s in school year %d-%d",
-					   f->multi_day ? "multi-day" : "one-day", escort_stage_name(g->stage),
-					   f->school_year, f->school_year + 1),
+				f->multi_day
+				? errmsg("the schooltime catalogue has no escort ratio for multi-day outings of %s in school year %d-%d",
+						 escort_stage_name(g->stage), f->school_year, f->school_year + 1)
+				: errmsg("the schooltime catalogue has no escort ratio for one-day outings of %s in school year %d-%d",
+						 escort_stage_name(g->stage), f->school_year, f->school_year + 1),
 				errdetail("Outing \"%s\" takes group \"%s\"; escort ratios are read from schooltime.escort_ratios (section 6.5.1).",
 						  f->name, g->name),
 				errhint("INSERT the year's ratios into schooltime.escort_ratios, or copy a previous year's with schooltime.carry_over_school_year()."));

@@ -20,6 +20,7 @@
 #include "outing_kernel.h"
 #include "outing_ratio.h"
 #include "violation.h"
+#include "wording.h"
 
 /* Names listed in a message before "and N more". */
 #define LISTED_NAMES 5
@@ -38,23 +39,14 @@ typedef struct Judgement
 static char *
 date_text(DateADT date)
 {
-	int			year;
-	int			month;
-	int			day;
-
-	if (DATE_IS_NOBEGIN(date))
-		return pstrdup("-infinity");
-	if (DATE_IS_NOEND(date))
-		return pstrdup("infinity");
-	j2date(date + POSTGRES_EPOCH_JDATE, &year, &month, &day);
-	return psprintf("%04d-%02d-%02d", year, month, day);
+	return date_adt_words(date);
 }
 
 /* "1 escort", "3 escorts" */
 static char *
-count_of(int64 n, const char *one, const char *many)
+escorts_words(int64 n)
 {
-	return psprintf(INT64_FORMAT " %s", n, n == 1 ? one : many);
+	return psprintf(_n("%lld escort", "%lld escorts", n), (long long) n);
 }
 
 /*
@@ -64,22 +56,44 @@ count_of(int64 n, const char *one, const char *many)
 static char *
 list_text(List *items, const char *sep)
 {
-	StringInfoData buf;
+	bool		semicolons = strcmp(sep, "; ") == 0;
 	int			n = list_length(items);
 	int			shown = n > LISTED_NAMES ? LISTED_NAMES : n;
-	const char *last = strcmp(sep, "; ") == 0 ? "; and " : " and ";
+	char	   *text;
 	int			i;
 
-	initStringInfo(&buf);
-	for (i = 0; i < shown; i++)
-	{
-		if (i > 0)
-			appendStringInfoString(&buf, (i == shown - 1 && shown == n) ? last : sep);
-		appendStringInfoString(&buf, (char *) list_nth(items, i));
-	}
+	if (n == 0)
+		return pstrdup("");
+	/* all but the last shown, with the separator */
+	text = (char *) linitial(items);
+	for (i = 1; i < shown - (shown == n ? 1 : 0); i++)
+		text = psprintf("%s%s%s", text, sep, (char *) list_nth(items, i));
 	if (shown < n)
-		appendStringInfo(&buf, "%s%d more", last, n - shown);
-	return buf.data;
+		return semicolons
+			? psprintf(_n("%s; and %d more", "%s; and %d more", n - shown), text, n - shown)
+			: psprintf(_n("%s and %d more", "%s and %d more", n - shown), text, n - shown);
+	if (n == 1)
+		return text;
+	/* translator: the last two items of a list: "A, B and C" */
+	return semicolons
+		? psprintf(_("%s; and %s"), text, (char *) list_nth(items, n - 1))
+		: psprintf(_("%s and %s"), text, (char *) list_nth(items, n - 1));
+}
+
+/* Every item, however many: "A", "A and B", "A, B and C". */
+static char *
+all_text(List *items)
+{
+	char	   *text;
+	int			n = list_length(items);
+	int			i;
+
+	if (n == 0)
+		return pstrdup("");
+	text = (char *) linitial(items);
+	for (i = 1; i < n - 1; i++)
+		text = psprintf("%s, %s", text, (char *) list_nth(items, i));
+	return n == 1 ? text : psprintf(_("%s and %s"), text, (char *) list_nth(items, n - 1));
 }
 
 static char *
@@ -98,8 +112,8 @@ static char *
 outing_subject(const OutingFacts *f)
 {
 	if (f->ends_on == f->starts_on)
-		return psprintf("outing \"%s\" on %s", f->name, date_text(f->starts_on));
-	return psprintf("outing \"%s\" from %s to %s", f->name, date_text(f->starts_on), date_text(f->ends_on));
+		return psprintf(_("outing \"%s\" on %s"), f->name, date_text(f->starts_on));
+	return psprintf(_("outing \"%s\" from %s to %s"), f->name, date_text(f->starts_on), date_text(f->ends_on));
 }
 
 static char *
@@ -154,21 +168,21 @@ judge_programmed(Judgement *j)
 
 	if (!f->in_annual_programme && !f->valued_by_school_council)
 		add_violation(j, "outing_programmed", NULL, 0, 0,
-					  psprintf("%s is neither in the annual programme nor valued by the school council", j->subject),
-					  pstrdup("An activity outside the centre must be in the centre's annual programme (programació general anual) or, planned with enough notice, be valued by the school council"),
-					  pstrdup("Include the outing in the annual programme or have the school council value it, and record it in in_annual_programme or valued_by_school_council."));
+					  psprintf(_("%s is neither in the annual programme nor valued by the school council"), j->subject),
+					  pstrdup(_("An activity outside the centre must be in the centre's annual programme (programació general anual) or, planned with enough notice, be valued by the school council")),
+					  pstrdup(_("Include the outing in the annual programme or have the school council value it, and record it in in_annual_programme or valued_by_school_council.")));
 	if (!f->has_director)
 		add_violation(j, "outing_programmed", NULL, 0, 0,
-					  psprintf("%s has not been authorised by the director", j->subject),
-					  pstrdup("Every activity outside the centre must be authorised by the director"),
-					  pstrdup("Record the date of the director's authorisation in director_authorised_on."));
+					  psprintf(_("%s has not been authorised by the director"), j->subject),
+					  pstrdup(_("Every activity outside the centre must be authorised by the director")),
+					  pstrdup(_("Record the date of the director's authorisation in director_authorised_on.")));
 	else if (!recorded_on_or_before(true, f->director_authorised_on, f->starts_on))
 		add_violation(j, "outing_programmed", NULL, 0, 0,
-					  psprintf("%s was authorised by the director on %s, after it started",
+					  psprintf(_("%s was authorised by the director on %s, after it started"),
 							   j->subject, date_text(f->director_authorised_on)),
-					  psprintf("Every activity outside the centre must be authorised by the director before it takes place; the outing starts on %s",
+					  psprintf(_("Every activity outside the centre must be authorised by the director before it takes place; the outing starts on %s"),
 							   date_text(f->starts_on)),
-					  pstrdup("Record in director_authorised_on the date the director authorised the outing, which must come before its first day."));
+					  pstrdup(_("Record in director_authorised_on the date the director authorised the outing, which must come before its first day.")));
 }
 
 /* 6.2: a change of the whole centre's usual spaces is communicated beforehand */
@@ -181,17 +195,17 @@ judge_communicated(Judgement *j)
 		return;
 	if (!f->has_communicated)
 		add_violation(j, "outing_communicated", NULL, 0, 0,
-					  psprintf("%s changes the usual spaces of the whole centre and has not been communicated to the territorial services",
+					  psprintf(_("%s changes the usual spaces of the whole centre and has not been communicated to the territorial services"),
 							   j->subject),
-					  pstrdup("An activity that changes the usual spaces of the whole centre must be communicated beforehand to the territorial services (in Barcelona, to the Consorci d'Educació)"),
-					  pstrdup("Communicate the outing to the territorial services before it starts and record the date in communicated_on."));
+					  pstrdup(_("An activity that changes the usual spaces of the whole centre must be communicated beforehand to the territorial services (in Barcelona, to the Consorci d'Educació)")),
+					  pstrdup(_("Communicate the outing to the territorial services before it starts and record the date in communicated_on.")));
 	else if (!recorded_on_or_before(true, f->communicated_on, f->starts_on))
 		add_violation(j, "outing_communicated", NULL, 0, 0,
-					  psprintf("%s was communicated to the territorial services on %s, after it started",
+					  psprintf(_("%s was communicated to the territorial services on %s, after it started"),
 							   j->subject, date_text(f->communicated_on)),
-					  psprintf("An activity that changes the usual spaces of the whole centre must be communicated beforehand to the territorial services (in Barcelona, to the Consorci d'Educació); the outing starts on %s",
+					  psprintf(_("An activity that changes the usual spaces of the whole centre must be communicated beforehand to the territorial services (in Barcelona, to the Consorci d'Educació); the outing starts on %s"),
 							   date_text(f->starts_on)),
-					  pstrdup("Record in communicated_on the date of the communication, which must come before the outing's first day."));
+					  pstrdup(_("Record in communicated_on the date of the communication, which must come before the outing's first day.")));
 }
 
 /* 6.3: every minor has a written authorisation from the family */
@@ -206,6 +220,7 @@ judge_authorisation(Judgement *j)
 	List	   *without = NIL;
 	List	   *not_specific = NIL;
 	List	   *yearly_uninformed = NIL;
+	int			n;
 	int			i;
 
 	for (i = 0; i < f->ngroups; i++)
@@ -217,8 +232,8 @@ judge_authorisation(Judgement *j)
 		{
 			unlisted += g->declared - g->listed;
 			unlisted_groups = lappend(unlisted_groups,
-									  psprintf("group \"%s\" sends " INT64_FORMAT " and lists " INT64_FORMAT,
-											   g->name, g->declared, g->listed));
+									  psprintf(_("group \"%s\" sends %lld and lists %lld"),
+											   g->name, (long long) g->declared, (long long) g->listed));
 		}
 	}
 	for (i = 0; i < f->npupils; i++)
@@ -233,9 +248,11 @@ judge_authorisation(Judgement *j)
 				without = lappend(without, pupil_text(p));
 				break;
 			case FAP_NOT_SPECIFIC:
+				/* translator: a pupil, the group and the kind of authorisation the family gave */
 				not_specific = lappend(not_specific,
-									   psprintf("%s (%s, %s)", p->pupil, p->group,
-												p->authorisation == FA_YEARLY ? "yearly" : "none"));
+									   p->authorisation == FA_YEARLY
+									   ? psprintf(_("%s (%s, yearly)"), p->pupil, p->group)
+									   : psprintf(_("%s (%s, none)"), p->pupil, p->group));
 				break;
 			case FAP_FAMILIES_NOT_INFORMED:
 				yearly_uninformed = lappend(yearly_uninformed, pupil_text(p));
@@ -245,52 +262,70 @@ judge_authorisation(Judgement *j)
 
 	if (unlisted > 0)
 		add_violation(j, "outing_authorisation", "pupils", unlisted, 0,
-					  psprintf("%s does not list " INT64_FORMAT " of the " INT64_FORMAT " pupils who go",
-							   j->subject, unlisted, going),
-					  psprintf("The written authorisation of every minor must be on record, so every pupil who goes is listed; %s",
+					  psprintf(_("%s does not list %lld of the %lld pupils who go"),
+							   j->subject, (long long) unlisted, (long long) going),
+					  psprintf(_("The written authorisation of every minor must be on record, so every pupil who goes is listed; %s"),
 							   name_list(unlisted_groups)),
-					  pstrdup("List every pupil who goes in outing_pupils, or correct the number of pupils going in outing_groups."));
+					  pstrdup(_("List every pupil who goes in outing_pupils, or correct the number of pupils going in outing_groups.")));
 	if (without != NIL)
-		add_violation(j, "outing_authorisation", "pupils", list_length(without), 0,
-					  psprintf("%s takes %s without a written authorisation from their families",
-							   j->subject, count_of(list_length(without), "minor", "minors")),
-					  psprintf("Every minor on an activity outside the centre needs the written authorisation of a parent or guardian; %s %s none",
-							   name_list(without), list_length(without) == 1 ? "has" : "have"),
-					  pstrdup("Collect the written authorisations and record them in family_authorisation; a yearly one is enough for an outing without a night away."));
+	{
+		n = list_length(without);
+		add_violation(j, "outing_authorisation", "pupils", n, 0,
+					  psprintf(_n("%s takes %d minor without a written authorisation from their families",
+								  "%s takes %d minors without a written authorisation from their families", n),
+							   j->subject, n),
+					  psprintf(_n("Every minor on an activity outside the centre needs the written authorisation of a parent or guardian; %s has none",
+								  "Every minor on an activity outside the centre needs the written authorisation of a parent or guardian; %s have none", n),
+							   name_list(without)),
+					  pstrdup(_("Collect the written authorisations and record them in family_authorisation; a yearly one is enough for an outing without a night away.")));
+	}
 	if (not_specific != NIL)
-		add_violation(j, "outing_authorisation", "pupils", list_length(not_specific), 0,
-					  psprintf("%s takes %s without a specific authorisation for a night away",
-							   j->subject, count_of(list_length(not_specific), "minor", "minors")),
-					  psprintf("An outing with a night away needs a specific written authorisation from the family of every minor, a yearly one is not enough; %s %s no specific one",
-							   name_list(not_specific), list_length(not_specific) == 1 ? "has" : "have"),
-					  pstrdup("Collect a specific authorisation for this outing from each of those families and record family_authorisation = 'specific'."));
+	{
+		n = list_length(not_specific);
+		add_violation(j, "outing_authorisation", "pupils", n, 0,
+					  psprintf(_n("%s takes %d minor without a specific authorisation for a night away",
+								  "%s takes %d minors without a specific authorisation for a night away", n),
+							   j->subject, n),
+					  psprintf(_n("An outing with a night away needs a specific written authorisation from the family of every minor, a yearly one is not enough; %s has no specific one",
+								  "An outing with a night away needs a specific written authorisation from the family of every minor, a yearly one is not enough; %s have no specific one", n),
+							   name_list(not_specific)),
+					  pstrdup(_("Collect a specific authorisation for this outing from each of those families and record family_authorisation = 'specific'.")));
+	}
 	if (yearly_uninformed != NIL)
-		add_violation(j, "outing_authorisation", "pupils", list_length(yearly_uninformed), 0,
-					  psprintf("%s relies on the yearly authorisation of %s whose families were not told of it beforehand",
-							   j->subject, count_of(list_length(yearly_uninformed), "minor", "minors")),
-					  psprintf("A yearly authorisation holds only if the outing is communicated to the families beforehand; %s, and the outing starts on %s; %s %s only a yearly one",
-							   f->has_families_informed
-							   ? psprintf("they were told on %s", date_text(f->families_informed_on))
-							   : pstrdup("families_informed_on is not recorded"),
-							   date_text(f->starts_on), name_list(yearly_uninformed),
-							   list_length(yearly_uninformed) == 1 ? "has" : "have"),
-					  pstrdup("Tell the families of the outing before it starts and record the date in families_informed_on, or collect specific authorisations."));
+	{
+		n = list_length(yearly_uninformed);
+		add_violation(j, "outing_authorisation", "pupils", n, 0,
+					  psprintf(_n("%s relies on the yearly authorisation of %d minor whose families were not told of it beforehand",
+								  "%s relies on the yearly authorisation of %d minors whose families were not told of it beforehand", n),
+							   j->subject, n),
+					  f->has_families_informed
+					  ? psprintf(_n("A yearly authorisation holds only if the outing is communicated to the families beforehand; they were told on %s, and the outing starts on %s; %s has only a yearly one",
+									"A yearly authorisation holds only if the outing is communicated to the families beforehand; they were told on %s, and the outing starts on %s; %s have only a yearly one", n),
+								 date_text(f->families_informed_on), date_text(f->starts_on), name_list(yearly_uninformed))
+					  : psprintf(_n("A yearly authorisation holds only if the outing is communicated to the families beforehand; families_informed_on is not recorded, and the outing starts on %s; %s has only a yearly one",
+									"A yearly authorisation holds only if the outing is communicated to the families beforehand; families_informed_on is not recorded, and the outing starts on %s; %s have only a yearly one", n),
+								 date_text(f->starts_on), name_list(yearly_uninformed)),
+					  pstrdup(_("Tell the families of the outing before it starts and record the date in families_informed_on, or collect specific authorisations.")));
+	}
 }
 
-/* "none", "1, a teacher", "3, 1 of them a teacher", "2, none of them a teacher" */
+/*
+ * "none", "1, a teacher", "3, 1 of them a teacher", "2, none of them a
+ * teacher": how many escorts an outing has, after "it has".
+ */
 static char *
 escorts_text(int64 escorts, int64 teachers)
 {
 	if (escorts == 0)
-		return pstrdup("none");
+		return pstrdup(_c("escorts it has", "none"));
 	if (escorts == 1)
-		return pstrdup(teachers == 1 ? "1, a teacher" : "1, not a teacher");
+		return pstrdup(teachers == 1 ? _("1, a teacher") : _("1, not a teacher"));
 	if (teachers == 0)
-		return psprintf(INT64_FORMAT ", none of them a teacher", escorts);
+		return psprintf(_("%lld, none of them a teacher"), (long long) escorts);
 	if (teachers == escorts)
-		return psprintf(INT64_FORMAT ", all of them teachers", escorts);
-	return psprintf(INT64_FORMAT ", " INT64_FORMAT " of them %s", escorts, teachers,
-					teachers == 1 ? "a teacher" : "teachers");
+		return psprintf(_("%lld, all of them teachers"), (long long) escorts);
+	return psprintf(_n("%lld, %lld of them a teacher", "%lld, %lld of them teachers", teachers),
+					(long long) escorts, (long long) teachers);
 }
 
 /* 6.5: at least two escorts, one of them a teacher; the programme may ask for more */
@@ -303,35 +338,40 @@ judge_escorts(Judgement *j)
 
 	if (f->escorts < required)
 		add_violation(j, "outing_escorts", "escorts", f->escorts, required,
-					  psprintf("%s has %s, fewer than " INT64_FORMAT, j->subject,
-							   count_of(f->escorts, "escort", "escorts"), required),
+					  psprintf(_n("%s has %lld escort, fewer than %lld", "%s has %lld escorts, fewer than %lld", f->escorts),
+							   j->subject, (long long) f->escorts, (long long) required),
 					  f->programme_min_escorts > f->limits.min_escorts
-					  ? psprintf("The annual programme requires at least %d escorts for this outing, where the general minimum is %d, at least %d of them %s; it has %s",
+					  ? psprintf(_n("The annual programme requires at least %d escorts for this outing, where the general minimum is %d, at least %d of them a teacher; it has %s",
+									"The annual programme requires at least %d escorts for this outing, where the general minimum is %d, at least %d of them teachers; it has %s",
+									min_teachers),
 								 f->programme_min_escorts, f->limits.min_escorts, min_teachers,
-								 min_teachers == 1 ? "a teacher" : "teachers",
 								 escorts_text(f->escorts, f->teacher_escorts))
-					  : psprintf("In %s an outing needs at least %s, at least %d of them %s; it has %s",
-								 year_text(f), count_of(required, "escort", "escorts"), min_teachers,
-								 min_teachers == 1 ? "a teacher" : "teachers",
+					  : psprintf(_n("In %s an outing needs at least %s, at least %d of them a teacher; it has %s",
+									"In %s an outing needs at least %s, at least %d of them teachers; it has %s",
+									min_teachers),
+								 year_text(f), escorts_words(required), min_teachers,
 								 escorts_text(f->escorts, f->teacher_escorts)),
-					  psprintf("Add %s to the outing.", count_of(required - f->escorts, "escort", "escorts")));
+					  psprintf(_("Add %s to the outing."), escorts_words(required - f->escorts)));
 	if (f->teacher_escorts < min_teachers)
 		add_violation(j, "outing_escorts", "teachers", f->teacher_escorts, min_teachers,
 					  f->teacher_escorts == 0
-					  ? psprintf("%s has no teacher among its escorts", j->subject)
-					  : psprintf("%s has %s among its escorts, fewer than %d", j->subject,
-								 count_of(f->teacher_escorts, "teacher", "teachers"), min_teachers),
+					  ? psprintf(_("%s has no teacher among its escorts"), j->subject)
+					  : psprintf(_n("%s has %lld teacher among its escorts, fewer than %d",
+									"%s has %lld teachers among its escorts, fewer than %d", f->teacher_escorts),
+								 j->subject, (long long) f->teacher_escorts, min_teachers),
 					  f->teacher_escorts == 0
-					  ? psprintf("In %s at least %s of an outing must be %s; %s",
-								 year_text(f), count_of(min_teachers, "escort", "escorts"),
-								 min_teachers == 1 ? "a teacher" : "teachers",
-								 f->escorts == 0 ? "it has none"
-								 : f->escorts == 1 ? "its only escort is not"
-								 : psprintf("none of its " INT64_FORMAT " escorts is", f->escorts))
-					  : psprintf("In %s at least %d escorts of an outing must be teachers; only " INT64_FORMAT " of its " INT64_FORMAT " %s",
-								 year_text(f), min_teachers, f->teacher_escorts, f->escorts,
-								 f->teacher_escorts == 1 ? "is" : "are"),
-					  pstrdup("Make a teacher one of the escorts (outing_escorts.teacher_id)."));
+					  ? psprintf(_n("In %s at least %d escort of an outing must be a teacher; %s",
+									"In %s at least %d escorts of an outing must be teachers; %s", min_teachers),
+								 year_text(f), min_teachers,
+					  /* translator: how many of an outing's escorts are teachers, after "must be a teacher;" */
+								 f->escorts == 0 ? _("it has none")
+								 : f->escorts == 1 ? _("its only escort is not")
+								 : psprintf(_("none of its %lld escorts is"), (long long) f->escorts))
+					  : psprintf(_n("In %s at least %d escorts of an outing must be teachers; only %lld of its %lld is",
+									"In %s at least %d escorts of an outing must be teachers; only %lld of its %lld are",
+									f->teacher_escorts),
+								 year_text(f), min_teachers, (long long) f->teacher_escorts, (long long) f->escorts),
+					  pstrdup(_("Make a teacher one of the escorts (outing_escorts.teacher_id).")));
 }
 
 /* Pupils of one stage who count against one ratio. */
@@ -380,20 +420,14 @@ bucket_order(const void *a, const void *b)
 	return x->ratio < y->ratio ? 1 : x->ratio > y->ratio ? -1 : 0;
 }
 
-static const char *
-joiner(int i, int n)
-{
-	return i == 0 ? "" : i == n - 1 ? " and " : ", ";
-}
-
 static char *
 hundredths_text(const EscortNeed *need)
 {
 	int64		h = escort_need_hundredths(need);
 
 	if (h < 0)
-		return psprintf(INT64_FORMAT "/" INT64_FORMAT, need->numerator, need->denominator);
-	return psprintf(INT64_FORMAT ".%02d", h / 100, (int) (h % 100));
+		return psprintf("%lld/%lld", (long long) need->numerator, (long long) need->denominator);
+	return psprintf("%lld%s%02d", (long long) (h / 100), decimal_separator(), (int) (h % 100));
 }
 
 /*
@@ -411,9 +445,10 @@ judge_ratio(Judgement *j)
 	EscortNeed	need;
 	int64		pupils = 0;
 	int64		required;
-	StringInfoData ratios;
-	StringInfoData counts;
+	List	   *ratios = NIL;
+	List	   *counts = NIL;
 	StringInfoData formula;
+	char	   *never_fewer;
 	int			i;
 
 	if (!f->public_centre || f->ngroups == 0)
@@ -445,8 +480,11 @@ judge_ratio(Judgement *j)
 		return;
 	required = escorts_required(&need, f->limits.min_escorts);
 
-	initStringInfo(&ratios);
-	initStringInfo(&counts);
+	/*
+	 * "20 pupils per escort in ESO and 10 for pupils of ESO with special
+	 * needs (...)"; "41 pupils of ESO and 3 of ESO with special needs": the
+	 * first item of each list names its unit, the others leave it implied.
+	 */
 	initStringInfo(&formula);
 	for (i = 0; i < nbuckets; i++)
 	{
@@ -454,37 +492,54 @@ judge_ratio(Judgement *j)
 		const char *stage = escort_stage_name(b->stage);
 
 		if (b->adapted)
-			appendStringInfo(&ratios, "%s%d for pupils of %s with special needs (the centre's adapted ratio)",
-							 joiner(i, nbuckets), b->ratio, stage);
+			ratios = lappend(ratios, psprintf(_("%d for pupils of %s with special needs (the centre's adapted ratio)"),
+											  b->ratio, stage));
 		else
-			appendStringInfo(&ratios, "%s%d%s in %s", joiner(i, nbuckets), b->ratio,
-							 i == 0 ? " pupils per escort" : "", stage);
-		appendStringInfo(&counts, "%s" INT64_FORMAT "%s of %s%s", joiner(i, nbuckets), b->pupils,
-						 i == 0 ? " pupils" : "", stage, b->adapted ? " with special needs" : "");
-		appendStringInfo(&formula, "%s" INT64_FORMAT "/%d", i == 0 ? "" : " + ", b->pupils, b->ratio);
+			ratios = lappend(ratios, i == 0
+							 ? psprintf(_("%d pupils per escort in %s"), b->ratio, stage)
+							 : psprintf(_("%d in %s"), b->ratio, stage));
+		if (b->adapted)
+			counts = lappend(counts, i == 0
+							 ? psprintf(_("%lld pupils of %s with special needs"), (long long) b->pupils, stage)
+							 : psprintf(_("%lld of %s with special needs"), (long long) b->pupils, stage));
+		else
+			counts = lappend(counts, i == 0
+							 ? psprintf(_("%lld pupils of %s"), (long long) b->pupils, stage)
+							 : psprintf(_("%lld of %s"), (long long) b->pupils, stage));
+		appendStringInfo(&formula, "%s%lld/%d", i == 0 ? "" : " + ", (long long) b->pupils, b->ratio);
 	}
+	never_fewer = required > need.escorts
+		? psprintf(_(" (never fewer than %d)"), f->limits.min_escorts) : "";
 	add_violation(j, "outing_ratio", "escorts", f->escorts, required,
-				  psprintf("%s has %s for " INT64_FORMAT " pupils, fewer than the " INT64_FORMAT " required",
-						   j->subject, count_of(f->escorts, "escort", "escorts"), pupils, required),
-				  psprintf("In %s a public centre's %s takes at most %s; its %s need %s = %s escorts, so " INT64_FORMAT " %s required%s and it has " INT64_FORMAT,
-						   year_text(f), f->multi_day ? "outing of more than one day" : "one-day outing",
-						   ratios.data, counts.data, formula.data, hundredths_text(&need),
-						   required, required == 1 ? "is" : "are",
-						   required > need.escorts ? psprintf(" (never fewer than %d)", f->limits.min_escorts) : "",
-						   f->escorts),
-				  psprintf("Add %s or take fewer pupils; only the director, after hearing the school council, may set the ratio aside for this outing (an authorisation of rule outing_ratio naming it).",
-						   count_of(required - f->escorts, "escort", "escorts")));
+				  psprintf(_n("%s has %lld escort for %lld pupils, fewer than the %lld required",
+							  "%s has %lld escorts for %lld pupils, fewer than the %lld required", f->escorts),
+						   j->subject, (long long) f->escorts, (long long) pupils, (long long) required),
+				  f->multi_day
+				  ? psprintf(_n("In %s a public centre's outing of more than one day takes at most %s; its %s need %s = %s escorts, so %lld is required%s and it has %lld",
+								"In %s a public centre's outing of more than one day takes at most %s; its %s need %s = %s escorts, so %lld are required%s and it has %lld",
+								required),
+							 year_text(f), all_text(ratios), all_text(counts), formula.data,
+							 hundredths_text(&need), (long long) required, never_fewer, (long long) f->escorts)
+				  : psprintf(_n("In %s a public centre's one-day outing takes at most %s; its %s need %s = %s escorts, so %lld is required%s and it has %lld",
+								"In %s a public centre's one-day outing takes at most %s; its %s need %s = %s escorts, so %lld are required%s and it has %lld",
+								required),
+							 year_text(f), all_text(ratios), all_text(counts), formula.data,
+							 hundredths_text(&need), (long long) required, never_fewer, (long long) f->escorts),
+				  psprintf(_("Add %s or take fewer pupils; only the director, after hearing the school council, may set the ratio aside for this outing (an authorisation of rule outing_ratio naming it)."),
+						   escorts_words(required - f->escorts)));
 }
 
 static char *
 validity_text(const OutingLimits *limits)
 {
+	char	   *months = psprintf(_n("%d month", "%d months", limits->valid_months), limits->valid_months);
+	char	   *days = psprintf(_n("%d day", "%d days", limits->valid_days), limits->valid_days);
+
 	if (limits->valid_days == 0)
-		return count_of(limits->valid_months, "month", "months");
+		return months;
 	if (limits->valid_months == 0)
-		return count_of(limits->valid_days, "day", "days");
-	return psprintf("%s and %s", count_of(limits->valid_months, "month", "months"),
-					count_of(limits->valid_days, "day", "days"));
+		return days;
+	return psprintf(_("%s and %s"), months, days);
 }
 
 /* 6.6: abroad, travel documents for every pupil, a police-stamped authorisation for every minor */
@@ -495,6 +550,7 @@ judge_abroad(Judgement *j)
 	List	   *undocumented = NIL;
 	List	   *unauthorised = NIL;
 	List	   *not_covering = NIL;
+	int			n;
 	int			i;
 
 	if (!f->abroad)
@@ -515,36 +571,49 @@ judge_abroad(Judgement *j)
 				break;
 			case PA_NOT_COVERING:
 				not_covering = lappend(not_covering,
-									   psprintf("%s holds one issued on %s, valid until %s",
+									   psprintf(_("%s holds one issued on %s, valid until %s"),
 												pupil_text(p), date_text(p->police_issued_on),
 												date_text(p->police_valid_until)));
 				break;
 		}
 	}
 	if (undocumented != NIL)
-		add_violation(j, "outing_abroad", "pupils", list_length(undocumented), 0,
-					  psprintf("%s goes abroad with %s who %s travel documents", j->subject,
-							   count_of(list_length(undocumented), "pupil", "pupils"),
-							   list_length(undocumented) == 1 ? "lacks" : "lack"),
-					  psprintf("On a trip abroad every pupil must have the required documents (passport, visa...) beforehand; %s %s not",
-							   name_list(undocumented), list_length(undocumented) == 1 ? "does" : "do"),
-					  pstrdup("Record travel_documents once each pupil has them, or leave those pupils out of the trip."));
+	{
+		n = list_length(undocumented);
+		add_violation(j, "outing_abroad", "pupils", n, 0,
+					  psprintf(_n("%s goes abroad with %d pupil who lacks travel documents",
+								  "%s goes abroad with %d pupils who lack travel documents", n),
+							   j->subject, n),
+					  psprintf(_n("On a trip abroad every pupil must have the required documents (passport, visa...) beforehand; %s does not",
+								  "On a trip abroad every pupil must have the required documents (passport, visa...) beforehand; %s do not", n),
+							   name_list(undocumented)),
+					  pstrdup(_("Record travel_documents once each pupil has them, or leave those pupils out of the trip.")));
+	}
 	if (unauthorised != NIL)
-		add_violation(j, "outing_abroad", "pupils", list_length(unauthorised), 0,
-					  psprintf("%s goes abroad with %s without a police-stamped authorisation", j->subject,
-							   count_of(list_length(unauthorised), "minor", "minors")),
-					  psprintf("A minor travelling abroad needs the authorisation of a parent or guardian, stamped and signed by the Mossos d'Esquadra; %s %s none",
-							   name_list(unauthorised), list_length(unauthorised) == 1 ? "has" : "have"),
-					  pstrdup("Have each family obtain the authorisation at a police station and record its date of issue in police_authorisation_issued_on."));
+	{
+		n = list_length(unauthorised);
+		add_violation(j, "outing_abroad", "pupils", n, 0,
+					  psprintf(_n("%s goes abroad with %d minor without a police-stamped authorisation",
+								  "%s goes abroad with %d minors without a police-stamped authorisation", n),
+							   j->subject, n),
+					  psprintf(_n("A minor travelling abroad needs the authorisation of a parent or guardian, stamped and signed by the Mossos d'Esquadra; %s has none",
+								  "A minor travelling abroad needs the authorisation of a parent or guardian, stamped and signed by the Mossos d'Esquadra; %s have none", n),
+							   name_list(unauthorised)),
+					  pstrdup(_("Have each family obtain the authorisation at a police station and record its date of issue in police_authorisation_issued_on.")));
+	}
 	if (not_covering != NIL)
-		add_violation(j, "outing_abroad", "pupils", list_length(not_covering), 0,
-					  psprintf("%s goes abroad with %s whose police-stamped authorisation does not cover the whole trip",
-							   j->subject, count_of(list_length(not_covering), "minor", "minors")),
-					  psprintf("A police-stamped authorisation is valid for %s from its issue and must hold from the departure on %s to the return on %s: %s",
+	{
+		n = list_length(not_covering);
+		add_violation(j, "outing_abroad", "pupils", n, 0,
+					  psprintf(_n("%s goes abroad with %d minor whose police-stamped authorisation does not cover the whole trip",
+								  "%s goes abroad with %d minors whose police-stamped authorisation does not cover the whole trip", n),
+							   j->subject, n),
+					  psprintf(_("A police-stamped authorisation is valid for %s from its issue and must hold from the departure on %s to the return on %s: %s"),
 							   validity_text(&f->limits), date_text(f->starts_on), date_text(f->ends_on),
 							   list_text(not_covering, "; ")),
-					  psprintf("Have those families renew the authorisation before the trip, so that it is valid until %s, and record its new date of issue.",
+					  psprintf(_("Have those families renew the authorisation before the trip, so that it is valid until %s, and record its new date of issue."),
 							   date_text(f->ends_on)));
+	}
 }
 
 List *

@@ -33,11 +33,11 @@ static const struct
 	const char *label;
 	const char *name;
 }			stage_names[] = {
-	{"infantil", "infantil"},
-	{"primaria_1_4", "primària 1r-4t"},
-	{"primaria_5_6", "primària 5è-6è"},
-	{"eso", "ESO"},
-	{"post_compulsory", "post-compulsory teachings"},
+	{"infantil", gettext_noop("infantil")},
+	{"primaria_1_4", gettext_noop("primària 1r-4t")},
+	{"primaria_5_6", gettext_noop("primària 5è-6è")},
+	{"eso", gettext_noop("ESO")},
+	{"post_compulsory", gettext_noop("post-compulsory teachings")},
 };
 
 const char *
@@ -47,7 +47,7 @@ escort_stage_name(const char *stage)
 
 	for (i = 0; i < (int) lengthof(stage_names); i++)
 		if (strcmp(stage_names[i].label, stage) == 0)
-			return stage_names[i].name;
+			return _(stage_names[i].name);
 	return stage;
 }
 
@@ -144,13 +144,7 @@ regime_levels(const char *regime)
 						  " FROM schooltime.escort_stages AS s WHERE s.regime::pg_catalog.text = $1",
 						  1, argtypes, values, NULL, SPI_OK_SELECT);
 	levels = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
-	return levels ? levels : "none";
-}
-
-static const char *
-days_text(bool multi_day)
-{
-	return multi_day ? "multi-day" : "one-day";
+	return levels ? levels : _("none");
 }
 
 /*
@@ -168,19 +162,22 @@ check_days(int days)
 				errdetail("days counts the calendar days an outing spans: 1 for a one-day outing, 2 or more for one with a night away."));
 }
 
+/* element: the number of the element of a mix of pupils; 0 for a single figure */
 static void
-check_pupils(int64 pupils, const char *where)
+check_pupils(int64 pupils, int element)
 {
 	if (pupils < 0)
 		ereport(ERROR,
 				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				errmsg("negative number of pupils%s: " INT64_FORMAT, where, pupils),
+				element > 0
+				? errmsg("negative number of pupils in element %d of the pupils: %lld", element, (long long) pupils)
+				: errmsg("negative number of pupils: %lld", (long long) pupils),
 				errhint("Give how many pupils go: 0 or more."));
 }
 
 /* The ratio of a regime and level, or an error naming what is unknown. */
 static int32
-require_ratio(const char *regime, int level, bool multi_day, int school_year, const char *where)
+require_ratio(const char *regime, int level, bool multi_day, int school_year, int element)
 {
 	char	   *stage;
 	int32		ratio = 0;
@@ -193,13 +190,17 @@ require_ratio(const char *regime, int level, bool multi_day, int school_year, co
 		case ER_UNKNOWN_REGIME:
 			ereport(ERROR,
 					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					errmsg("unknown regime \"%s\"%s", regime, where),
+					element > 0
+					? errmsg("unknown regime \"%s\" in element %d of the pupils", regime, element)
+					: errmsg("unknown regime \"%s\"", regime),
 					errdetail("The regimes are the labels of schooltime.regime, such as infantil, primaria, eso, batxillerat or fp."));
 			break;
 		case ER_UNKNOWN_LEVEL:
 			ereport(ERROR,
 					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					errmsg("regime \"%s\" has no level %d%s", regime, level, where),
+					element > 0
+					? errmsg("regime \"%s\" has no level %d in element %d of the pupils", regime, level, element)
+					: errmsg("regime \"%s\" has no level %d", regime, level),
 					errdetail("schooltime.escort_stages gives escort stages for %s levels %s.",
 							  regime, regime_levels(regime)),
 					errhint("Give the course within its stage: 5 for 5è of primària, 1 for 1r of ESO."));
@@ -207,8 +208,11 @@ require_ratio(const char *regime, int level, bool multi_day, int school_year, co
 		case ER_NO_RATIO:
 			ereport(ERROR,
 					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					errmsg("the schooltime catalogue has no escort ratio for %s outings of %s in school year %d-%d",
-						   days_text(multi_day), escort_stage_name(stage), school_year, school_year + 1),
+					multi_day
+					? errmsg("the schooltime catalogue has no escort ratio for multi-day outings of %s in school year %d-%d",
+							 escort_stage_name(stage), school_year, school_year + 1)
+					: errmsg("the schooltime catalogue has no escort ratio for one-day outings of %s in school year %d-%d",
+							 escort_stage_name(stage), school_year, school_year + 1),
 					errdetail("Escort ratios are read from schooltime.escort_ratios, keyed by school year, stage and length."),
 					errhint("INSERT the year's ratios into schooltime.escort_ratios, or copy a previous year's with schooltime.carry_over_school_year()."));
 			break;
@@ -276,7 +280,7 @@ schooltime_escort_ratio(PG_FUNCTION_ARGS)
 
 	check_days(days);
 	spi_scope_begin(&scope);
-	ratio = require_ratio(regime, level, days > 1, school_year, "");
+	ratio = require_ratio(regime, level, days > 1, school_year, 0);
 	spi_scope_end(&scope);
 	PG_RETURN_INT32(ratio);
 }
@@ -295,10 +299,10 @@ schooltime_required_escorts(PG_FUNCTION_ARGS)
 	SpiScope	scope;
 
 	check_days(days);
-	check_pupils(pupils, "");
+	check_pupils(pupils, 0);
 	spi_scope_begin(&scope);
 	share.pupils = pupils;
-	share.pupils_per_escort = require_ratio(regime, level, days > 1, school_year, "");
+	share.pupils_per_escort = require_ratio(regime, level, days > 1, school_year, 0);
 	min_escorts = require_min_escorts(school_year);
 	spi_scope_end(&scope);
 	PG_RETURN_INT32(compute_required(&share, 1, min_escorts));
@@ -354,7 +358,7 @@ schooltime_required_escorts_mix(PG_FUNCTION_ARGS)
 	{
 		HeapTuple	tuple = elements->vals[i];
 		TupleDesc	desc = elements->tupdesc;
-		char	   *where = psprintf(" in element %d of the pupils", i + 1);
+		int			element = i + 1;
 		char	   *type = SPI_getvalue(tuple, desc, 1);
 		char	   *unknown = SPI_getvalue(tuple, desc, 2);
 		char	   *regime_type = SPI_getvalue(tuple, desc, 3);
@@ -375,30 +379,30 @@ schooltime_required_escorts_mix(PG_FUNCTION_ARGS)
 		if (unknown != NULL)
 			ereport(ERROR,
 					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					errmsg("unknown key %s%s", unknown, where),
+					errmsg("unknown key %s in element %d of the pupils", unknown, element),
 					errdetail("Each element has the keys regime, level and pupils."));
 		if (regime_type == NULL || strcmp(regime_type, "string") != 0)
 			ereport(ERROR,
 					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					errmsg("missing or non-text regime%s", where),
+					errmsg("missing or non-text regime in element %d of the pupils", element),
 					errdetail("Each element has the keys regime (text), level and pupils (whole numbers)."));
 		if (level_type == NULL || strcmp(level_type, "number") != 0 ||
 			sscanf(level_text, INT64_FORMAT "%c", &level, &trailing) != 1 ||
 			level < PG_INT32_MIN || level > PG_INT32_MAX)
 			ereport(ERROR,
 					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					errmsg("missing or non-integer level%s", where),
+					errmsg("missing or non-integer level in element %d of the pupils", element),
 					errdetail("Each element has the keys regime (text), level and pupils (whole numbers)."));
 		if (pupils_type == NULL || strcmp(pupils_type, "number") != 0 ||
 			sscanf(pupils_text, INT64_FORMAT "%c", &pupils, &trailing) != 1 ||
 			pupils > PG_INT32_MAX)
 			ereport(ERROR,
 					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					errmsg("missing or non-integer number of pupils%s", where),
+					errmsg("missing or non-integer number of pupils in element %d of the pupils", element),
 					errdetail("Each element has the keys regime (text), level and pupils (whole numbers)."));
-		check_pupils(pupils, where);
+		check_pupils(pupils, element);
 		shares[i].pupils = pupils;
-		shares[i].pupils_per_escort = require_ratio(regime, (int) level, days > 1, school_year, where);
+		shares[i].pupils_per_escort = require_ratio(regime, (int) level, days > 1, school_year, element);
 	}
 	min_escorts = require_min_escorts(school_year);
 	spi_scope_end(&scope);

@@ -173,10 +173,11 @@ raise_first(const OutingModel *model, List *violations)
 		return;
 	raise_violation(relation_open(model->outings, AccessShareLock), first->rule, first->message,
 					more == 0 ? first->detail
-					: psprintf("%s The outing has %d more %s; schooltime.outing_violations(%s, " INT64_FORMAT ") lists %s.",
-							   first->detail, more, more == 1 ? "violation" : "violations",
-							   quote_literal_cstr(model->schema_name), first->outing_id,
-							   more == 1 ? "it" : "them"),
+					: psprintf("%s %s", first->detail,
+							   psprintf(_n("The outing has %d more violation; schooltime.outing_violations(%s, %lld) lists it.",
+										   "The outing has %d more violations; schooltime.outing_violations(%s, %lld) lists them.",
+										   more),
+										more, quote_literal_cstr(model->schema_name), (long long) first->outing_id)),
 					first->hint);
 }
 

@@ -7,6 +7,7 @@
 #include "row_findings.h"
 #include "violation.h"
 #include "weektime_parse.h"
+#include "wording.h"
 
 int
 row_findings(const RegimeLimits *limits, int start, int end, bool is_class, RowFinding *out)
@@ -31,22 +32,13 @@ row_findings(const RegimeLimits *limits, int start, int end, bool is_class, RowF
 }
 
 static char *
-slot_text(int start, int end)
-{
-	char		buf[WS_FORMAT_LEN];
-
-	weekslot_format(start, end, buf);
-	return pstrdup(buf);
-}
-
-static char *
 length_bounds_text(const RegimeLimits *limits)
 {
 	if (limits->session_min != NO_LIMIT && limits->session_max != NO_LIMIT)
-		return psprintf("between %d and %d minutes", limits->session_min, limits->session_max);
+		return psprintf(_("between %d and %d minutes"), limits->session_min, limits->session_max);
 	if (limits->session_min != NO_LIMIT)
-		return psprintf("at least %d minutes", limits->session_min);
-	return psprintf("at most %d minutes", limits->session_max);
+		return psprintf(_("at least %d minutes"), limits->session_min);
+	return psprintf(_("at most %d minutes"), limits->session_max);
 }
 
 void
@@ -54,56 +46,62 @@ row_finding_text(const RegimeLimits *limits, int start, int end, const RowFindin
 				 const char *group_label, char **message, char **detail, char **hint)
 {
 	int			day = wt_weekday(start);
-	char	   *subject = psprintf("session of %s on %s", group_label, wt_weekday_long(day));
+	const char *weekday = weekday_words(day);
 	const char *year = psprintf("%d-%d", limits->school_year, limits->school_year + 1);
+	const char *regime = regime_words(limits);
 
 	switch (f->kind)
 	{
 		case ROW_WEEKDAY:
-			*message = psprintf("%s is outside the lective week", subject);
-			*detail = psprintf("In %s, sessions of %s run from %s to %s; the session is %s (%s).",
-							   year, limits->regime_name,
-							   wt_weekday_long(limits->first_weekday), wt_weekday_long(limits->last_weekday),
-							   slot_text(start, end), format_sections(catalogue_rule("weekday")->sections));
-			*hint = psprintf("Move the session to a day from %s to %s.",
-							 wt_weekday_long(limits->first_weekday), wt_weekday_long(limits->last_weekday));
+			*message = psprintf(_("session of %s on %s is outside the lective week"), group_label, weekday);
+			*detail = psprintf(_("In %s, sessions of %s run from %s to %s; the session is %s (%s)."),
+							   year, regime,
+							   weekday_words(limits->first_weekday), weekday_words(limits->last_weekday),
+							   slot_words(start, end), format_sections(catalogue_rule("weekday")->sections));
+			*hint = psprintf(_("Move the session to a day from %s to %s."),
+							 weekday_words(limits->first_weekday), weekday_words(limits->last_weekday));
 			break;
 		case ROW_WINDOW_START:
 		case ROW_WINDOW_END:
-			*detail = psprintf("In %s, sessions of %s lie within %s-%s; the session is %s (%s).",
-							   year, limits->regime_name,
+			*detail = psprintf(_("In %s, sessions of %s lie within %s-%s; the session is %s (%s)."),
+							   year, regime,
 							   format_minute_of_day(limits->window_start), format_minute_of_day(limits->window_end),
-							   slot_text(start, end), format_sections(limits->section));
+							   slot_words(start, end), format_sections(limits->section));
 			if (f->kind == ROW_WINDOW_START)
 			{
-				*message = psprintf("%s starts at %s, before the %s window opens at %s", subject,
-									format_minute_of_day(f->measured), limits->regime_name,
+				*message = psprintf(_("session of %s on %s starts at %s, before the %s window opens at %s"),
+									group_label, weekday, format_minute_of_day(f->measured), regime,
 									format_minute_of_day(limits->window_start));
-				*hint = psprintf("Start the session at %s or later.", format_minute_of_day(limits->window_start));
+				*hint = psprintf(_("Start the session at %s or later."), format_minute_of_day(limits->window_start));
 			}
 			else
 			{
-				*message = psprintf("%s ends at %s, after the %s window closes at %s", subject,
-									f->measured > WT_MINUTES_PER_DAY ? "the next day" : format_minute_of_day(f->measured),
-									limits->regime_name, format_minute_of_day(limits->window_end));
-				*hint = psprintf("End the session at %s or earlier.", format_minute_of_day(limits->window_end));
+				*message = f->measured > WT_MINUTES_PER_DAY
+					? psprintf(_("session of %s on %s ends the next day, after the %s window closes at %s"),
+							   group_label, weekday, regime, format_minute_of_day(limits->window_end))
+					: psprintf(_("session of %s on %s ends at %s, after the %s window closes at %s"),
+							   group_label, weekday, format_minute_of_day(f->measured), regime,
+							   format_minute_of_day(limits->window_end));
+				*hint = psprintf(_("End the session at %s or earlier."), format_minute_of_day(limits->window_end));
 			}
 			break;
 		case ROW_TOO_SHORT:
 		case ROW_TOO_LONG:
-			{
-				bool		too_short = f->kind == ROW_TOO_SHORT;
-
-				*message = psprintf("%s lasts %d minute%s, %s than the %s %s of %d", subject,
-									f->measured, f->measured == 1 ? "" : "s", too_short ? "shorter" : "longer",
-									limits->regime_name, too_short ? "minimum" : "maximum", f->limit);
-				*detail = psprintf("In %s, sessions of %s last %s, class change included; the session is %s (%s).",
-								   year, limits->regime_name, length_bounds_text(limits),
-								   slot_text(start, end), format_sections(limits->section));
-				*hint = too_short
-					? psprintf("Lengthen the session to at least %d minutes.", f->limit)
-					: psprintf("Shorten the session to at most %d minutes.", f->limit);
-			}
+			*message = f->kind == ROW_TOO_SHORT
+				? psprintf(_n("session of %s on %s lasts %d minute, shorter than the %s minimum of %d",
+							  "session of %s on %s lasts %d minutes, shorter than the %s minimum of %d",
+							  f->measured),
+						   group_label, weekday, f->measured, regime, f->limit)
+				: psprintf(_n("session of %s on %s lasts %d minute, longer than the %s maximum of %d",
+							  "session of %s on %s lasts %d minutes, longer than the %s maximum of %d",
+							  f->measured),
+						   group_label, weekday, f->measured, regime, f->limit);
+			*detail = psprintf(_("In %s, sessions of %s last %s, class change included; the session is %s (%s)."),
+							   year, regime, length_bounds_text(limits),
+							   slot_words(start, end), format_sections(limits->section));
+			*hint = f->kind == ROW_TOO_SHORT
+				? psprintf(_("Lengthen the session to at least %d minutes."), f->limit)
+				: psprintf(_("Shorten the session to at most %d minutes."), f->limit);
 			break;
 	}
 }

@@ -143,6 +143,8 @@ raise_first(const RowContext *ctx, const RegimeLimits *limits, int start, int en
 
 	for (i = 0; i < n; i++)
 	{
+		/* translator: "a group" is the session's group when its row names none */
+		ReferenceWords group_words = {_c("a session's unknown group", "a group"), _("group \"%s\""), _("group %s")};
 		char	   *message;
 		char	   *detail;
 		char	   *hint;
@@ -150,7 +152,7 @@ raise_first(const RowContext *ctx, const RegimeLimits *limits, int start, int en
 		if (!catalogue_rule(findings[i].rule)->is_error || authorised(ctx, findings[i].rule))
 			continue;
 		row_finding_text(limits, start, end, &findings[i],
-						 describe_referenced(ctx->rel, ctx->tuple, ctx->columns->attno[COL_GROUP], "group",
+						 describe_referenced(ctx->rel, ctx->tuple, ctx->columns->attno[COL_GROUP], &group_words,
 											 ctx->columns->name[COL_GROUP_LABEL]),
 						 &message, &detail, &hint);
 		raise_violation(ctx->rel, findings[i].rule, message, detail, hint);

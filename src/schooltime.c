@@ -9,6 +9,8 @@
  */
 #include "schooltime.h"
 
+#include "miscadmin.h"
+
 #include "catalogue.h"
 #include "enforcement.h"
 
@@ -19,6 +21,11 @@ void		_PG_init(void);
 void
 _PG_init(void)
 {
+	/*
+	 * schooltime's messages are read from <localedir>/<lang>/LC_MESSAGES/
+	 * schooltime-<major>.mo, under the server's lc_messages.
+	 */
+	pg_bindtextdomain(TEXTDOMAIN);
 	catalogue_init();
 	enforcement_init();
 }

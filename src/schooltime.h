@@ -13,6 +13,39 @@
 #include "fmgr.h"
 
 /*
+ * Messages in schooltime's own text domain, "schooltime-15" for
+ * PostgreSQL 15 (PG_TEXTDOMAIN appends the major version, as the installed
+ * catalogue's name does: po/ca.po becomes
+ * <localedir>/ca/LC_MESSAGES/schooltime-15.mo).  utils/elog.h defines
+ * TEXTDOMAIN as NULL, the core's domain, so it is redefined here, after
+ * postgres.h, as plpgsql.h does: every ereport, errmsg, errdetail, errhint
+ * and errcontext of a file that includes this header is looked up in
+ * schooltime's catalogue.  _PG_init binds the domain.  A .c file that
+ * reports anything includes this header first (tools/tests/nls-complete
+ * checks the compiled objects).
+ */
+#undef TEXTDOMAIN
+#define TEXTDOMAIN PG_TEXTDOMAIN("schooltime")
+
+#undef _
+#define _(x) dgettext(TEXTDOMAIN, x)
+
+/*
+ * A message whose wording depends on a number: "1 teacher", "3 teachers".
+ * The count picks the form the language's plural rule gives (Catalan has
+ * two, as English; other languages more).
+ */
+#define _n(singular, plural, n) dngettext(TEXTDOMAIN, singular, plural, n)
+
+/*
+ * A short message that means one thing here and another elsewhere ("none"
+ * as a count of escorts, "none" as an empty list), told apart by a
+ * context for the translator (gettext's msgctxt).
+ */
+#define _c(context, msgid) schooltime_pgettext(context "\004" msgid, msgid)
+extern const char *schooltime_pgettext(const char *context_and_msgid, const char *msgid);
+
+/*
  * Soft input errors (pg_input_is_valid) arrived in PostgreSQL 16.  Older
  * servers only know hard errors, which is what ereturn falls back to.
  */

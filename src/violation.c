@@ -19,15 +19,23 @@
 #include "spi_util.h"
 #include "violation.h"
 
+/*
+ * The texts come already worded in the session's language (findings.c,
+ * row_findings.c...), so they are passed through as they are.  PostgreSQL
+ * 15 has no errhint_internal: a format held in a variable keeps xgettext
+ * from taking "%s" for a message.
+ */
 void
 raise_violation(Relation rel, const char *rule, const char *message,
 				const char *detail, const char *hint)
 {
+	const char *as_is = "%s";
+
 	ereport(ERROR,
 			errcode(ERRCODE_CHECK_VIOLATION),
 			errmsg_internal("%s", message),
 			detail ? errdetail_internal("%s", detail) : 0,
-			hint ? errhint("%s", hint) : 0,
+			hint ? errhint(as_is, hint) : 0,
 			rel ? errtableconstraint(rel, rule) : 0);
 	pg_unreachable();
 }
@@ -44,7 +52,7 @@ format_sections(const char *sections)
 {
 	if (sections[0] < '0' || sections[0] > '9')
 		return pstrdup(sections);
-	return psprintf("%s %s", strchr(sections, ',') ? "sections" : "section", sections);
+	return psprintf(strchr(sections, ',') ? _("sections %s") : _("section %s"), sections);
 }
 
 static char *
@@ -128,7 +136,7 @@ lookup_label(Relation rel, HeapTuple tuple, AttrNumber attno, const char *label_
 
 char *
 describe_referenced(Relation rel, HeapTuple tuple, AttrNumber attno,
-					const char *noun, const char *label_column)
+					const ReferenceWords *words, const char *label_column)
 {
 	TupleDesc	desc = RelationGetDescr(rel);
 	bool		isnull;
@@ -136,16 +144,16 @@ describe_referenced(Relation rel, HeapTuple tuple, AttrNumber attno,
 	char	   *label;
 
 	if (attno == InvalidAttrNumber)
-		return psprintf("a %s", noun);
+		return pstrdup(words->unknown);
 	value = heap_getattr(tuple, attno, desc, &isnull);
 	if (isnull)
-		return psprintf("a %s", noun);
+		return pstrdup(words->unknown);
 	label = label_column ? lookup_label(rel, tuple, attno, label_column) : NULL;
 	if (label != NULL)
-		return psprintf("%s \"%s\"", noun, label);
+		return psprintf(words->named, label);
 	label = datum_text(value, TupleDescAttr(desc, attno - 1)->atttypid);
 	/* a number names itself; any other key reads better quoted */
 	if (strspn(label, "0123456789") == strlen(label))
-		return psprintf("%s %s", noun, label);
-	return psprintf("%s \"%s\"", noun, label);
+		return psprintf(words->numbered, label);
+	return psprintf(words->named, label);
 }

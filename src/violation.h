@@ -18,12 +18,20 @@
 extern void raise_violation(Relation rel, const char *rule, const char *message,
 							const char *detail, const char *hint) pg_attribute_noreturn();
 
+/* How a referenced row is named, translated: "a group", 'group "%s"', "group %s". */
+typedef struct ReferenceWords
+{
+	const char *unknown;		/* no key */
+	const char *named;			/* a label, or a key that is not a number */
+	const char *numbered;		/* a numeric key */
+} ReferenceWords;
+
 /*
  * "group \"1r ESO A\"": the row's group, named by the label column of the
  * table its foreign key references; "group 42" if that cannot be read.
  */
 extern char *describe_referenced(Relation rel, HeapTuple tuple, AttrNumber attno,
-								 const char *noun, const char *label_column);
+								 const ReferenceWords *words, const char *label_column);
 
 /* "08:30" */
 extern char *format_minute_of_day(int minutes);

@@ -117,7 +117,7 @@ violation_row_of_row_finding(const RegimeLimits *limits, int start, int end, con
 	char	   *detail;
 	char	   *hint;
 
-	row_finding_text(limits, start, end, finding, psprintf("group \"%s\"", group_name), &message, &detail, &hint);
+	row_finding_text(limits, start, end, finding, psprintf(_("group \"%s\""), group_name), &message, &detail, &hint);
 	memset(row, 0, sizeof(*row));
 	row->rule = finding->rule;
 	row->sections = strcmp(finding->rule, "weekday") == 0 ? NULL : format_sections(limits->section);

@@ -155,7 +155,7 @@ range_text(int start, int end)
  * export names the line and the column, this names the form.
  */
 #define SLOT_FORMS_HINT \
-	"Write a slot as a weekday and two times of day, such as \"dl 08:00-09:00\" or \"Mon 08:00-09:00\", or as a range such as \"[Mon 08:00,Mon 09:00)\"."
+	gettext_noop("Write a slot as a weekday and two times of day, such as \"dl 08:00-09:00\" or \"Mon 08:00-09:00\", or as a range such as \"[Mon 08:00,Mon 09:00)\".")
 
 static void
 refuse_slot(const char *input, wt_status status)
@@ -163,7 +163,7 @@ refuse_slot(const char *input, wt_status status)
 	ereport(ERROR,
 			errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			errmsg("invalid input syntax for type %s: \"%s\"", "weekslot", input),
-			errdetail("%s", wt_status_detail(status)),
+			errdetail_internal("%s", _(wt_status_detail(status))),
 			errhint(SLOT_FORMS_HINT));
 }
 

@@ -53,7 +53,7 @@ weektime_in(PG_FUNCTION_ARGS)
 		ereturn(fcinfo->context, (Datum) 0,
 				errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				errmsg("invalid input syntax for type %s: \"%s\"", "weektime", input),
-				errdetail("%s", wt_status_detail(status)));
+				errdetail_internal("%s", _(wt_status_detail(status))));
 	PG_RETURN_WEEKTIME(minute);
 }
 
@@ -212,7 +212,7 @@ weekday_from_text(text *name)
 		ereport(ERROR,
 				errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				errmsg("invalid input syntax for a weekday: \"%s\"", s),
-				errdetail("%s", wt_status_detail(WT_BAD_DAY)));
+				errdetail_internal("%s", _(wt_status_detail(WT_BAD_DAY))));
 	return day;
 }
 

@@ -14,6 +14,11 @@
  */
 #include "weektime_parse.h"
 
+/* Marks a message for xgettext; the server translates it (wt_status_detail). */
+#ifndef gettext_noop
+#define gettext_noop(x) (x)
+#endif
+
 #include <string.h>
 
 typedef struct weekday_name
@@ -294,29 +299,29 @@ wt_status_detail(wt_status status)
 	switch (status)
 	{
 		case WT_OK:
-			return "No error.";
+			return gettext_noop("No error.");
 		case WT_EMPTY:
-			return "The text is empty.";
+			return gettext_noop("The text is empty.");
 		case WT_BAD_DAY:
-			return "A weektime starts with a weekday name in Catalan or English, such as \"dl\", \"dilluns\", \"Mon\" or \"Monday\", followed by a space.";
+			return gettext_noop("A weektime starts with a weekday name in Catalan or English, such as \"dl\", \"dilluns\", \"Mon\" or \"Monday\", followed by a space.");
 		case WT_MISSING_TIME:
-			return "The weekday must be followed by a time of day such as 08:30.";
+			return gettext_noop("The weekday must be followed by a time of day such as 08:30.");
 		case WT_BAD_TIME:
-			return "The time of day must be written H:MM or HH:MM, such as 8:30 or 08:30.";
+			return gettext_noop("The time of day must be written H:MM or HH:MM, such as 8:30 or 08:30.");
 		case WT_BAD_HOUR:
-			return "Hours run from 0 to 24, and 24 is allowed only as 24:00.";
+			return gettext_noop("Hours run from 0 to 24, and 24 is allowed only as 24:00.");
 		case WT_BAD_MINUTE:
-			return "Minutes run from 00 to 59.";
+			return gettext_noop("Minutes run from 00 to 59.");
 		case WT_BAD_SECOND:
-			return "Times are minute-exact: seconds, if given, must be :00.";
+			return gettext_noop("Times are minute-exact: seconds, if given, must be :00.");
 		case WT_TRAILING:
-			return "Unexpected text follows the time of day.";
+			return gettext_noop("Unexpected text follows the time of day.");
 		case WT_MISSING_END:
-			return "A slot is written as a weekday, a start and an end, such as \"Mon 08:00-09:30\".";
+			return gettext_noop("A slot is written as a weekday, a start and an end, such as \"Mon 08:00-09:30\".");
 		case WT_END_BEFORE_START:
-			return "A slot must end after it starts.";
+			return gettext_noop("A slot must end after it starts.");
 		case WT_CROSSES_MIDNIGHT:
-			return "A slot must start and end on the same day.";
+			return gettext_noop("A slot must start and end on the same day.");
 	}
-	return "Unknown error.";
+	return gettext_noop("Unknown error.");
 }

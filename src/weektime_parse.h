@@ -72,7 +72,11 @@ extern const char *wt_weekday_short(int iso_weekday);
 extern const char *wt_weekday_long(int iso_weekday);
 extern const char *wt_weekday_catalan(int iso_weekday);
 
-/* A full sentence explaining a status, for an error's DETAIL. */
+/*
+ * A full sentence explaining a status, for an error's DETAIL: the English
+ * text, which is the msgid of its translation (the server translates it
+ * with _(); this file knows nothing of PostgreSQL, so it only marks them).
+ */
 extern const char *wt_status_detail(wt_status status);
 
 #endif							/* SCHOOLTIME_WEEKTIME_PARSE_H */

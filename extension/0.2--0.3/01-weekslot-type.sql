@@ -422,20 +422,21 @@ DECLARE
     parts schooltime.weekslot;
 BEGIN
     IF NEW.slot_day IS NULL OR NEW.slot_start IS NULL OR NEW.slot_end IS NULL THEN
-        RAISE EXCEPTION 'a slot given by its parts needs slot_day, slot_start and slot_end'
-            USING ERRCODE = 'not_null_violation', TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
-                  DETAIL = format('The row gives slot_day %s, slot_start %s and slot_end %s.',
+        RAISE EXCEPTION USING MESSAGE = schooltime.gettext('a slot given by its parts needs slot_day, slot_start and slot_end'),
+                  ERRCODE = 'not_null_violation', TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  DETAIL = schooltime.format_message('The row gives slot_day %s, slot_start %s and slot_end %s.',
                                   coalesce(quote_literal(NEW.slot_day), 'NULL'),
                                   coalesce(quote_literal(NEW.slot_start::text), 'NULL'),
                                   coalesce(quote_literal(NEW.slot_end::text), 'NULL')),
-                  HINT = 'Give all three (such as dl, 08:00 and 09:00), or the slot alone (such as dl 08:00-09:00).';
+                  HINT = schooltime.gettext('Give all three (such as dl, 08:00 and 09:00), or the slot alone (such as dl 08:00-09:00).');
     END IF;
     parts := schooltime.weekslot(NEW.slot_day, NEW.slot_start, NEW.slot_end);
     IF NEW.slot IS NOT NULL AND NEW.slot OPERATOR(pg_catalog.<>) parts
        AND (TG_OP = 'INSERT' OR NEW.slot OPERATOR(pg_catalog.<>) OLD.slot) THEN
-        RAISE EXCEPTION 'slot % and its parts % disagree', schooltime.to_text(NEW.slot), schooltime.to_text(parts)
-            USING ERRCODE = 'check_violation', TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
-                  HINT = 'Give the slot or its parts (slot_day, slot_start, slot_end), not both.';
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('slot %s and its parts %s disagree',
+                                                                  schooltime.to_text(NEW.slot), schooltime.to_text(parts)),
+                  ERRCODE = 'check_violation', TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
+                  HINT = schooltime.gettext('Give the slot or its parts (slot_day, slot_start, slot_end), not both.');
     END IF;
     NEW.slot := parts;
     NEW.slot_day := NULL;

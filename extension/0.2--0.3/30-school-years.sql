@@ -51,12 +51,13 @@ DECLARE
 BEGIN
     SELECT * INTO y FROM schooltime.calendar_years AS cy WHERE cy.school_year OPERATOR(pg_catalog.=) calendar_year.school_year;
     IF NOT FOUND THEN
-        RAISE EXCEPTION 'no school calendar for %', calendar_year.school_year
-            USING ERRCODE = 'no_data_found',
-                  DETAIL = pg_catalog.format('schooltime.calendar_years has no row for that school year; it holds %s.',
-                                             (SELECT coalesce(pg_catalog.string_agg(cy.school_year, ', ' ORDER BY cy.school_year), 'none')
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('no school calendar for %s', calendar_year.school_year),
+                  ERRCODE = 'no_data_found',
+                  DETAIL = schooltime.format_message('schooltime.calendar_years has no row for that school year; it holds %s.',
+                                             (SELECT coalesce(pg_catalog.string_agg(cy.school_year, ', ' ORDER BY cy.school_year),
+                                                              schooltime.gettext('none'))
                                               FROM schooltime.calendar_years AS cy)),
-                  HINT = 'INSERT the year''s calendar order into schooltime.calendar_years, calendar_class_periods and calendar_non_lective_days; schooltime.add_general_holidays() adds its general holidays.';
+                  HINT = schooltime.gettext('INSERT the year''s calendar order into schooltime.calendar_years, calendar_class_periods and calendar_non_lective_days; schooltime.add_general_holidays() adds its general holidays.');
     END IF;
     RETURN y;
 END
@@ -175,14 +176,17 @@ BEGIN
         RETURN NULL;
     END IF;
     PERFORM pg_catalog.set_config('schooltime.holidays_warned', warned || '|' || year_checked || '|', true);
-    SELECT pg_catalog.string_agg(pg_catalog.format('%s (%s)', schooltime.calendar_day_text(m.day), m.name_en), ', ' ORDER BY m.day)
+    SELECT pg_catalog.string_agg(pg_catalog.format('%s (%s)', schooltime.calendar_day_text(m.day),
+                                                   CASE WHEN schooltime.messages_in_catalan() THEN m.name_ca ELSE m.name_en END),
+                                 ', ' ORDER BY m.day)
       INTO missing
     FROM schooltime.missing_general_holidays(year_checked) AS m;
     IF missing IS NOT NULL THEN
-        RAISE WARNING 'the % school calendar lacks general holidays', year_checked
-            USING DETAIL = pg_catalog.format('These general holidays of Catalonia fall on lective weekdays of %s and no row of schooltime.calendar_non_lective_days covers them, so they count as lective days: %s.',
+        RAISE WARNING USING MESSAGE = schooltime.format_message('the %s school calendar lacks general holidays', year_checked),
+                  DETAIL = schooltime.format_message('These general holidays of Catalonia fall on lective weekdays of %s and no row of schooltime.calendar_non_lective_days covers them, so they count as lective days: %s.',
                                              year_checked, missing),
-                  HINT = pg_catalog.format('SELECT schooltime.add_general_holidays(%L); adds them; insert a holiday the year''s order moved as a row of its own.', year_checked);
+                  HINT = schooltime.format_message('SELECT schooltime.add_general_holidays(%s); adds them; insert a holiday the year''s order moved as a row of its own.',
+                                                   pg_catalog.quote_literal(year_checked));
     END IF;
     RETURN NULL;
 END

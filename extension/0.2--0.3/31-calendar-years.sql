@@ -284,8 +284,8 @@ BEGIN
         GROUP BY cy.school_year
         ORDER BY cy.school_year
     LOOP
-        RAISE WARNING 'the % school calendar lacks general holidays: %', y.school_year, y.days
-            USING HINT = format('SELECT schooltime.add_general_holidays(%L); adds them.', y.school_year);
+        RAISE WARNING USING MESSAGE = schooltime.format_message('the %s school calendar lacks general holidays: %s', y.school_year, y.days),
+                  HINT = schooltime.format_message('SELECT schooltime.add_general_holidays(%s); adds them.', quote_literal(y.school_year));
     END LOOP;
 END
 $holidays$;

@@ -85,9 +85,10 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-    RAISE EXCEPTION 'entry % of the % map %', entry, map, problem
-        USING ERRCODE = 'invalid_parameter_value',
-              HINT = coalesce(hint, format('See doc/import.md for the shape of the %s map; schooltime.fet_propose_%s() proposes one.',
+    -- translator: problem is what is wrong with the entry, a clause such as "has no \"day\""
+    RAISE EXCEPTION USING MESSAGE = schooltime.format_message('entry %s of the %s map %s', entry, map, problem),
+              ERRCODE = 'invalid_parameter_value',
+              HINT = coalesce(hint, schooltime.format_message('See doc/import.md for the shape of the %s map; schooltime.fet_propose_%s() proposes one.',
                                            map, CASE map WHEN 'day' THEN 'days' WHEN 'period' THEN 'periods'
                                                          WHEN 'year' THEN 'years' ELSE 'duties' END));
 END
@@ -108,27 +109,27 @@ DECLARE
     kind text;
 BEGIN
     IF map IS NULL THEN
-        RAISE EXCEPTION 'the % map must be given', map_name
-            USING ERRCODE = 'null_value_not_allowed',
-                  DETAIL = 'A FET file does not say it: schooltime asks for it rather than guess.',
-                  HINT = format('schooltime.fet_propose_%s() proposes one from the file''s names: review it and pass it, e.g. (SELECT jsonb_agg(m) FROM my_%s_map AS m).',
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('the %s map must be given', map_name),
+                  ERRCODE = 'null_value_not_allowed',
+                  DETAIL = schooltime.gettext('A FET file does not say it: schooltime asks for it rather than guess.'),
+                  HINT = schooltime.format_message('schooltime.fet_propose_%s() proposes one from the file''s names: review it and pass it, e.g. (SELECT jsonb_agg(m) FROM my_%s_map AS m).',
                                 CASE map_name WHEN 'day' THEN 'days' WHEN 'period' THEN 'periods' ELSE 'years' END, map_name);
     END IF;
     IF jsonb_typeof(map) <> 'array' THEN
-        RAISE EXCEPTION 'the % map is not a JSON array', map_name
-            USING ERRCODE = 'invalid_parameter_value',
-                  HINT = format('Pass an array of objects, one per entry (see doc/import.md).');
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('the %s map is not a JSON array', map_name),
+                  ERRCODE = 'invalid_parameter_value',
+                  HINT = schooltime.gettext('Pass an array of objects, one per entry (see doc/import.md).');
     END IF;
     FOR n, entry IN SELECT t.n::integer, t.e FROM jsonb_array_elements(map) WITH ORDINALITY AS t (e, n) LOOP
         IF jsonb_typeof(entry) <> 'object' THEN
-            PERFORM schooltime.fet_map_error(map_name, n, format('is a JSON %s, not an object', jsonb_typeof(entry)));
+            PERFORM schooltime.fet_map_error(map_name, n, schooltime.format_message('is a JSON %s, not an object', jsonb_typeof(entry)));
         END IF;
         FOREACH field IN ARRAY required || optional LOOP
             value := entry->split_part(field, ':', 1);
             kind := split_part(field, ':', 2);
             IF value IS NULL OR jsonb_typeof(value) = 'null' THEN
                 IF field = ANY (required) THEN
-                    PERFORM schooltime.fet_map_error(map_name, n, format('has no "%s"', split_part(field, ':', 1)));
+                    PERFORM schooltime.fet_map_error(map_name, n, schooltime.format_message('has no "%s"', split_part(field, ':', 1)));
                 END IF;
                 CONTINUE;
             END IF;
@@ -144,12 +145,13 @@ BEGIN
                                               AND value #>> '{}' = ANY (enum_range(NULL::schooltime.duty_kind)::text[])
                         ELSE false END) THEN
                 PERFORM schooltime.fet_map_error(map_name, n,
-                    format('has %s = %s, which is not %s', split_part(field, ':', 1), value,
-                           CASE kind WHEN 'text' THEN 'a string'
-                                     WHEN 'integer' THEN 'a whole number'
-                                     WHEN 'time' THEN 'a clock time such as "08:15"'
-                                     WHEN 'regime' THEN 'a regime of schooltime (' || array_to_string(enum_range(NULL::schooltime.regime)::text[], ', ') || ')'
-                                     ELSE 'a duty kind of schooltime (' || array_to_string(enum_range(NULL::schooltime.duty_kind)::text[], ', ') || ')' END));
+                    CASE kind WHEN 'text' THEN schooltime.format_message('has %s = %s, which is not a string', split_part(field, ':', 1), value)
+                              WHEN 'integer' THEN schooltime.format_message('has %s = %s, which is not a whole number', split_part(field, ':', 1), value)
+                              WHEN 'time' THEN schooltime.format_message('has %s = %s, which is not a clock time such as "08:15"', split_part(field, ':', 1), value)
+                              WHEN 'regime' THEN schooltime.format_message('has %s = %s, which is not a regime of schooltime (%s)', split_part(field, ':', 1), value,
+                                                                           array_to_string(enum_range(NULL::schooltime.regime)::text[], ', '))
+                              ELSE schooltime.format_message('has %s = %s, which is not a duty kind of schooltime (%s)', split_part(field, ':', 1), value,
+                                                             array_to_string(enum_range(NULL::schooltime.duty_kind)::text[], ', ')) END);
             END IF;
         END LOOP;
         RETURN NEXT;
@@ -162,14 +164,14 @@ COMMENT ON FUNCTION schooltime.fet_map_entries(jsonb, text, text[], text[]) IS
 -- "activity 351 (Educación Física; EF1, EF2; 1BAC-A, 1BAC-B)": an activity for messages.
 CREATE FUNCTION schooltime.fet_activity_text(a schooltime.fet_activity)
 RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
+LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT format('FET activity %s (%s; %s; %s)', a.id, a.subject,
-                  CASE WHEN cardinality(a.teachers) = 0 THEN 'no teacher'
-                       ELSE 'teachers ' || array_to_string(a.teachers, ', ') END,
-                  CASE WHEN cardinality(a.students) = 0 THEN 'no students'
-                       ELSE 'students ' || array_to_string(a.students, ', ') END)
+    SELECT schooltime.format_message('FET activity %s (%s; %s; %s)', a.id, a.subject,
+                  CASE WHEN cardinality(a.teachers) = 0 THEN schooltime.gettext('no teacher')
+                       ELSE schooltime.format_message('teachers %s', array_to_string(a.teachers, ', ')) END,
+                  CASE WHEN cardinality(a.students) = 0 THEN schooltime.gettext('no students')
+                       ELSE schooltime.format_message('students %s', array_to_string(a.students, ', ')) END)
 $$;
 COMMENT ON FUNCTION schooltime.fet_activity_text(schooltime.fet_activity) IS
 'internal: a FET activity named for a message: its id, subject, teachers and students sets';
@@ -254,10 +256,10 @@ DECLARE
     n_missing bigint;
 BEGIN
     IF parsed->>'mode' IS NOT NULL AND parsed->>'mode' <> 'Official' THEN
-        RAISE EXCEPTION 'the FET file is a timetable of FET''s mode "%", not of its official mode', parsed->>'mode'
-            USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = 'In that mode FET''s days are not the days of the week (mornings and afternoons, terms, block planning).',
-                  HINT = 'schooltime imports a weekly timetable: the FET files of the official mode.';
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('the FET file is a timetable of FET''s mode "%s", not of its official mode', parsed->>'mode'),
+                  ERRCODE = 'invalid_parameter_value',
+                  DETAIL = schooltime.gettext('In that mode FET''s days are not the days of the week (mornings and afternoons, terms, block planning).'),
+                  HINT = schooltime.gettext('schooltime imports a weekly timetable: the FET files of the official mode.');
     END IF;
     plan.institution := parsed->>'institution';
     plan.fet_version := parsed->>'version';
@@ -283,17 +285,22 @@ BEGIN
     -- an activity FET did not place cannot be imported
     SELECT a.* INTO unplaced FROM unnest(plan.activities) AS a WHERE a.day IS NULL LIMIT 1;
     IF FOUND THEN
-        RAISE EXCEPTION '% has no placed time', schooltime.fet_activity_text(unplaced)
-            USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = format('%s of the file''s %s active activities %s none (the first begins at line %s); %s',
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('%s has no placed time', schooltime.fet_activity_text(unplaced)),
+                  ERRCODE = 'invalid_parameter_value',
+                  DETAIL = CASE WHEN parsed->>'placements_from' = 'constraints'
+                           THEN schooltime.format_message_plural(
+                                  '%s of the file''s %s active activities has none (the first begins at line %s); an activity is placed by a constraint "activity preferred starting time" of weight 100, as fet-cl writes in its *_data_and_timetable.fet.',
+                                  '%s of the file''s %s active activities have none (the first begins at line %s); an activity is placed by a constraint "activity preferred starting time" of weight 100, as fet-cl writes in its *_data_and_timetable.fet.',
                                   (SELECT count(*) FROM unnest(plan.activities) AS a WHERE a.day IS NULL),
-                                  cardinality(plan.activities),
-                                  CASE WHEN (SELECT count(*) FROM unnest(plan.activities) AS a WHERE a.day IS NULL) = 1 THEN 'has' ELSE 'have' END,
-                                  unplaced.line,
-                                  CASE WHEN parsed->>'placements_from' = 'constraints'
-                                       THEN 'an activity is placed by a constraint "activity preferred starting time" of weight 100, as fet-cl writes in its *_data_and_timetable.fet.'
-                                       ELSE 'the activities file does not place them.' END),
-                  HINT = 'Pass a solved timetable: the *_data_and_timetable.fet file fet-cl writes, or the .fet file with the *_activities.xml result beside it.';
+                                  (SELECT count(*) FROM unnest(plan.activities) AS a WHERE a.day IS NULL),
+                                  cardinality(plan.activities), unplaced.line)
+                           ELSE schooltime.format_message_plural(
+                                  '%s of the file''s %s active activities has none (the first begins at line %s); the activities file does not place them.',
+                                  '%s of the file''s %s active activities have none (the first begins at line %s); the activities file does not place them.',
+                                  (SELECT count(*) FROM unnest(plan.activities) AS a WHERE a.day IS NULL),
+                                  (SELECT count(*) FROM unnest(plan.activities) AS a WHERE a.day IS NULL),
+                                  cardinality(plan.activities), unplaced.line) END,
+                  HINT = schooltime.gettext('Pass a solved timetable: the *_data_and_timetable.fet file fet-cl writes, or the .fet file with the *_activities.xml result beside it.');
     END IF;
 
     PERFORM schooltime.fet_scratch_tables();
@@ -308,14 +315,14 @@ BEGIN
     FOR day_map IN SELECT * FROM pg_temp.schooltime_fet_days ORDER BY n LOOP
         IF day_map.weekday NOT BETWEEN 1 AND 7 THEN
             PERFORM schooltime.fet_map_error('day', day_map.n,
-                format('gives day "%s" weekday %s; an ISO weekday runs from 1 (Monday) to 7 (Sunday)', day_map.day, day_map.weekday));
+                schooltime.format_message('gives day "%s" weekday %s; an ISO weekday runs from 1 (Monday) to 7 (Sunday)', day_map.day, day_map.weekday));
         END IF;
         IF NOT parsed->'days' ? day_map.day THEN
-            PERFORM schooltime.fet_map_error('day', day_map.n, format('names day "%s", which the FET file does not have', day_map.day),
-                format('The file''s days are %s.', (SELECT string_agg(format('"%s"', d), ', ') FROM jsonb_array_elements_text(parsed->'days') AS d)));
+            PERFORM schooltime.fet_map_error('day', day_map.n, schooltime.format_message('names day "%s", which the FET file does not have', day_map.day),
+                schooltime.format_message('The file''s days are %s.', (SELECT string_agg(format('"%s"', d), ', ') FROM jsonb_array_elements_text(parsed->'days') AS d)));
         END IF;
         IF EXISTS (SELECT FROM pg_temp.schooltime_fet_days AS o WHERE o.day = day_map.day AND o.n < day_map.n) THEN
-            PERFORM schooltime.fet_map_error('day', day_map.n, format('maps day "%s" again', day_map.day));
+            PERFORM schooltime.fet_map_error('day', day_map.n, schooltime.format_message('maps day "%s" again', day_map.day));
         END IF;
     END LOOP;
 
@@ -325,17 +332,22 @@ BEGIN
     FROM schooltime.fet_map_entries(periods, 'period', '{hour:text,starts:time,ends:time}', '{regime:regime,fet_year:text}') AS m;
     FOR bad IN SELECT * FROM pg_temp.schooltime_fet_periods ORDER BY n LOOP
         problem := CASE
-            WHEN NOT parsed->'hours' ? bad.hour THEN format('names hour "%s", which the FET file does not have', bad.hour)
-            WHEN bad.ends <= bad.starts THEN format('gives hour "%s" an end (%s) not after its start (%s)%s', bad.hour,
-                                                    left(bad.ends::text, 5), left(bad.starts::text, 5),
-                                                    CASE WHEN bad.ends = '00:00' THEN '; midnight is 24:00' ELSE '' END)
-            WHEN bad.regime IS NOT NULL AND bad.fet_year IS NOT NULL THEN 'gives both a regime and a fet_year; an entry applies to one or the other'
+            WHEN NOT parsed->'hours' ? bad.hour THEN schooltime.format_message('names hour "%s", which the FET file does not have', bad.hour)
+            WHEN bad.ends <= bad.starts AND bad.ends = '00:00'
+                THEN schooltime.format_message('gives hour "%s" an end (%s) not after its start (%s); midnight is 24:00', bad.hour,
+                                               left(bad.ends::text, 5), left(bad.starts::text, 5))
+            WHEN bad.ends <= bad.starts THEN schooltime.format_message('gives hour "%s" an end (%s) not after its start (%s)', bad.hour,
+                                                    left(bad.ends::text, 5), left(bad.starts::text, 5))
+            WHEN bad.regime IS NOT NULL AND bad.fet_year IS NOT NULL THEN schooltime.gettext('gives both a regime and a fet_year; an entry applies to one or the other')
             WHEN bad.fet_year IS NOT NULL AND NOT EXISTS (SELECT FROM unnest(atoms) AS a WHERE a.students_set = bad.fet_year AND a.kind IN ('year', 'group'))
-                THEN format('names fet_year "%s", which is not a year or group of the FET file', bad.fet_year)
+                THEN schooltime.format_message('names fet_year "%s", which is not a year or group of the FET file', bad.fet_year)
             WHEN EXISTS (SELECT FROM pg_temp.schooltime_fet_periods AS o WHERE o.hour = bad.hour AND o.n < bad.n
                            AND o.regime IS NOT DISTINCT FROM bad.regime AND o.fet_year IS NOT DISTINCT FROM bad.fet_year)
-                THEN format('gives hour "%s" a second time for %s', bad.hour,
-                            coalesce('regime ' || bad.regime, 'fet_year "' || bad.fet_year || '"', 'every regime'))
+                THEN CASE WHEN bad.regime IS NOT NULL
+                          THEN schooltime.format_message('gives hour "%s" a second time for regime %s', bad.hour, bad.regime)
+                          WHEN bad.fet_year IS NOT NULL
+                          THEN schooltime.format_message('gives hour "%s" a second time for fet_year "%s"', bad.hour, bad.fet_year)
+                          ELSE schooltime.format_message('gives hour "%s" a second time for every regime', bad.hour) END
             END;
         IF problem IS NOT NULL THEN
             PERFORM schooltime.fet_map_error('period', bad.n, problem);
@@ -349,15 +361,15 @@ BEGIN
     FOR bad IN SELECT * FROM pg_temp.schooltime_fet_years ORDER BY n LOOP
         problem := CASE
             WHEN NOT EXISTS (SELECT FROM unnest(atoms) AS a WHERE a.students_set = bad.students_set AND a.kind IN ('year', 'group'))
-                THEN format('names "%s", which is not a year or group of the FET file', bad.students_set)
+                THEN schooltime.format_message('names "%s", which is not a year or group of the FET file', bad.students_set)
             WHEN bad.regime IS NOT NULL AND bad.duty IS NOT NULL
-                THEN format('gives "%s" both a regime and a duty kind', bad.students_set)
+                THEN schooltime.format_message('gives "%s" both a regime and a duty kind', bad.students_set)
             WHEN bad.level IS NOT NULL AND bad.level NOT BETWEEN 1 AND 6
-                THEN format('gives "%s" level %s; a level runs from 1 to 6', bad.students_set, bad.level)
+                THEN schooltime.format_message('gives "%s" level %s; a level runs from 1 to 6', bad.students_set, bad.level)
             WHEN bad.duty IS NOT NULL AND NOT EXISTS (SELECT FROM unnest(atoms) AS a WHERE a.students_set = bad.students_set AND a.kind = 'year')
-                THEN format('gives group "%s" a duty kind; only a whole FET year (of meetings, say) can be duties', bad.students_set)
+                THEN schooltime.format_message('gives group "%s" a duty kind; only a whole FET year (of meetings, say) can be duties', bad.students_set)
             WHEN EXISTS (SELECT FROM pg_temp.schooltime_fet_years AS o WHERE o.students_set = bad.students_set AND o.n < bad.n)
-                THEN format('maps "%s" again', bad.students_set)
+                THEN schooltime.format_message('maps "%s" again', bad.students_set)
             END;
         IF problem IS NOT NULL THEN
             PERFORM schooltime.fet_map_error('year', bad.n, problem);
@@ -380,10 +392,11 @@ BEGIN
     SELECT a.atom, min(a.class_group) AS first, max(a.class_group) AS second INTO bad
     FROM pg_temp.schooltime_fet_class_atoms AS a GROUP BY a.atom HAVING count(*) > 1 ORDER BY a.atom LIMIT 1;
     IF FOUND THEN
-        RAISE EXCEPTION 'FET subgroup "%" would be in two entries of the year map, "%" and "%"', bad.atom, bad.first, bad.second
-            USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = 'A pupil belongs to one class group; the entries of the year map must not share FET subgroups.',
-                  HINT = 'Map the groups that are classes (1ESO-A, 1ESO-B), not the option groups that cut across them, or map their year as one class group.';
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('FET subgroup "%s" would be in two entries of the year map, "%s" and "%s"',
+                                                                  bad.atom, bad.first, bad.second),
+                  ERRCODE = 'invalid_parameter_value',
+                  DETAIL = schooltime.gettext('A pupil belongs to one class group; the entries of the year map must not share FET subgroups.'),
+                  HINT = schooltime.gettext('Map the groups that are classes (1ESO-A, 1ESO-B), not the option groups that cut across them, or map their year as one class group.');
     END IF;
 
     -- a part is named by its atom, less the class group's name where the
@@ -428,46 +441,49 @@ BEGIN
         n_missing := (SELECT count(*) FROM pg_temp.schooltime_fet_activity_kinds AS k WHERE k.unmapped > 0);
         IF NOT EXISTS (SELECT FROM pg_temp.schooltime_fet_years AS y JOIN unnest(atoms) AS a ON a.students_set = y.students_set
                        WHERE a.fet_year = bad.fet_year) THEN
-            RAISE EXCEPTION 'FET year "%" has no regime in the year map', bad.fet_year
-                USING ERRCODE = 'invalid_parameter_value',
-                      DETAIL = format('%s needs it (%s).', schooltime.fet_activity_text(bad.act),
-                                      CASE WHEN n_missing = 1 THEN 'no other activity does' ELSE n_missing || ' activities do' END),
-                      HINT = format('Add {"students_set": "%s", "regime": ..., "level": ...} to the year map, or entries for its groups that are classes; schooltime.fet_propose_years() proposes them.', bad.fet_year);
+            RAISE EXCEPTION USING MESSAGE = schooltime.format_message('FET year "%s" has no regime in the year map', bad.fet_year),
+                      ERRCODE = 'invalid_parameter_value',
+                      DETAIL = CASE WHEN n_missing = 1
+                               THEN schooltime.format_message('%s needs it (no other activity does).', schooltime.fet_activity_text(bad.act))
+                               ELSE schooltime.format_message('%s needs it (%s activities do).', schooltime.fet_activity_text(bad.act), n_missing) END,
+                      HINT = schooltime.format_message('Add {"students_set": "%s", "regime": ..., "level": ...} to the year map, or entries for its groups that are classes; schooltime.fet_propose_years() proposes them.', bad.fet_year);
         END IF;
         SELECT * INTO entry FROM pg_temp.schooltime_fet_years AS y
         WHERE y.students_set = bad.fet_year OR y.students_set IN (SELECT a.students_set FROM unnest(atoms) AS a WHERE a.fet_year = bad.fet_year)
         ORDER BY y.n LIMIT 1;
         IF entry.regime IS NULL AND entry.duty IS NULL THEN
-            RAISE EXCEPTION 'FET year "%" has no regime in the year map', bad.fet_year
-                USING ERRCODE = 'invalid_parameter_value',
-                      DETAIL = format('Its entry "%s" (entry %s) gives none, and %s needs it (%s).',
-                                      entry.students_set, entry.n, schooltime.fet_activity_text(bad.act),
-                                      CASE WHEN n_missing = 1 THEN 'no other activity does' ELSE n_missing || ' activities do' END),
-                      HINT = 'Give the entry a regime and a level, or a duty kind if its activities are meetings.';
+            RAISE EXCEPTION USING MESSAGE = schooltime.format_message('FET year "%s" has no regime in the year map', bad.fet_year),
+                      ERRCODE = 'invalid_parameter_value',
+                      DETAIL = CASE WHEN n_missing = 1
+                               THEN schooltime.format_message('Its entry "%s" (entry %s) gives none, and %s needs it (no other activity does).',
+                                                              entry.students_set, entry.n, schooltime.fet_activity_text(bad.act))
+                               ELSE schooltime.format_message('Its entry "%s" (entry %s) gives none, and %s needs it (%s activities do).',
+                                                              entry.students_set, entry.n, schooltime.fet_activity_text(bad.act), n_missing) END,
+                      HINT = schooltime.gettext('Give the entry a regime and a level, or a duty kind if its activities are meetings.');
         END IF;
-        RAISE EXCEPTION 'FET subgroup "%" of year "%" is in no class group of the year map', bad.atom, bad.fet_year
-            USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = format('%s needs it (%s).', schooltime.fet_activity_text(bad.act),
-                                  CASE WHEN n_missing = 1 THEN 'no other activity takes pupils in no class group'
-                                       ELSE n_missing || ' activities take pupils in no class group' END),
-                  HINT = 'The class groups of a year must hold every one of its pupils: add the group that holds this subgroup, or map the year as one class group.';
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('FET subgroup "%s" of year "%s" is in no class group of the year map', bad.atom, bad.fet_year),
+                  ERRCODE = 'invalid_parameter_value',
+                  DETAIL = CASE WHEN n_missing = 1
+                           THEN schooltime.format_message('%s needs it (no other activity takes pupils in no class group).', schooltime.fet_activity_text(bad.act))
+                           ELSE schooltime.format_message('%s needs it (%s activities take pupils in no class group).', schooltime.fet_activity_text(bad.act), n_missing) END,
+                  HINT = schooltime.gettext('The class groups of a year must hold every one of its pupils: add the group that holds this subgroup, or map the year as one class group.');
     END IF;
 
     SELECT x.act INTO bad FROM pg_temp.schooltime_fet_activity_kinds AS k JOIN pg_temp.schooltime_fet_acts AS x ON x.id = k.activity
     WHERE k.duty_atoms > 0 AND k.class_atoms > 0 ORDER BY x.ord LIMIT 1;
     IF FOUND THEN
-        RAISE EXCEPTION '% takes pupils and a year the year map makes duties', schooltime.fet_activity_text(bad.act)
-            USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = 'An activity is either a lesson of pupils or a duty of teachers, not both.',
-                  HINT = 'Give the duty year a regime, or correct the activity in FET.';
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('%s takes pupils and a year the year map makes duties', schooltime.fet_activity_text(bad.act)),
+                  ERRCODE = 'invalid_parameter_value',
+                  DETAIL = schooltime.gettext('An activity is either a lesson of pupils or a duty of teachers, not both.'),
+                  HINT = schooltime.gettext('Give the duty year a regime, or correct the activity in FET.');
     END IF;
     SELECT x.act INTO bad FROM pg_temp.schooltime_fet_activity_kinds AS k JOIN pg_temp.schooltime_fet_acts AS x ON x.id = k.activity
     WHERE cardinality((x.act).teachers) = 0 AND k.duty_atoms > 0 ORDER BY x.ord LIMIT 1;
     IF FOUND THEN
-        RAISE EXCEPTION '% is a duty of no teacher', schooltime.fet_activity_text(bad.act)
-            USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = 'Its students are a year the year map makes duties, and it names no teacher to give them to.',
-                  HINT = 'Add the teachers in FET, or make the activity inactive.';
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('%s is a duty of no teacher', schooltime.fet_activity_text(bad.act)),
+                  ERRCODE = 'invalid_parameter_value',
+                  DETAIL = schooltime.gettext('Its students are a year the year map makes duties, and it names no teacher to give them to.'),
+                  HINT = schooltime.gettext('Add the teachers in FET, or make the activity inactive.');
     END IF;
 
     ------------------------------------------------------------------
@@ -487,10 +503,10 @@ BEGIN
         ORDER BY y.n);
     SELECT c.* INTO bad FROM unnest(plan.classes) AS c WHERE c.level IS NULL LIMIT 1;
     IF FOUND THEN
-        RAISE EXCEPTION 'class group "%" has no level in the year map', bad.students_set
-            USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = format('Its regime is %s; a class group''s level is its course within the stage (1 for 1r ESO).', bad.regime),
-                  HINT = 'Give its entry a level.';
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('class group "%s" has no level in the year map', bad.students_set),
+                  ERRCODE = 'invalid_parameter_value',
+                  DETAIL = schooltime.format_message('Its regime is %s; a class group''s level is its course within the stage (1 for 1r ESO).', bad.regime),
+                  HINT = schooltime.gettext('Give its entry a level.');
     END IF;
     plan.parts := ARRAY(
         SELECT ROW(ca.class_group, 'subgrups FET', ca.part, nullif(ca.atom_students, 0))::schooltime.fet_part
@@ -563,34 +579,38 @@ BEGIN
     SELECT r.*, x.act INTO bad FROM pg_temp.schooltime_fet_rows AS r JOIN pg_temp.schooltime_fet_acts AS x ON x.id = r.activity
     WHERE r.weekday IS NULL ORDER BY r.ord LIMIT 1;
     IF FOUND THEN
-        RAISE EXCEPTION 'FET day "%" is not in the day map', bad.day
-            USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = format('%s is placed on it.', schooltime.fet_activity_text(bad.act)),
-                  HINT = format('Add {"day": "%s", "weekday": ...} to the day map (1 is Monday); schooltime.fet_propose_days() proposes one.', bad.day);
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('FET day "%s" is not in the day map', bad.day),
+                  ERRCODE = 'invalid_parameter_value',
+                  DETAIL = schooltime.format_message('%s is placed on it.', schooltime.fet_activity_text(bad.act)),
+                  HINT = schooltime.format_message('Add {"day": "%s", "weekday": ...} to the day map (1 is Monday); schooltime.fet_propose_days() proposes one.', bad.day);
     END IF;
     SELECT r.*, x.act, CASE WHEN r.starts IS NULL THEN r.first_hour ELSE r.last_hour END AS missing INTO bad
     FROM pg_temp.schooltime_fet_rows AS r JOIN pg_temp.schooltime_fet_acts AS x ON x.id = r.activity
     WHERE r.starts IS NULL OR r.ends IS NULL ORDER BY r.ord LIMIT 1;
     IF FOUND THEN
-        RAISE EXCEPTION 'FET hour "%" has no clock time for % in the period map', bad.missing,
-                        CASE WHEN bad.class_group IS NULL THEN 'duties'
-                             ELSE format('class group "%s" (regime %s, FET year "%s")', bad.class_group, bad.regime, bad.fet_year) END
-            USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = format('%s is placed at it.', schooltime.fet_activity_text(bad.act)),
-                  HINT = format('Add an entry {"hour": "%s", "starts": ..., "ends": ...} for %s, or one with neither regime nor fet_year for every class group%s.',
-                                bad.missing,
-                                CASE WHEN bad.class_group IS NULL THEN 'the duty year' ELSE 'regime ' || bad.regime || ' or fet_year "' || bad.fet_year || '"' END,
-                                CASE WHEN bad.class_group IS NULL THEN ' and duties' ELSE '' END);
+        RAISE EXCEPTION USING MESSAGE = CASE WHEN bad.class_group IS NULL
+                      THEN schooltime.format_message('FET hour "%s" has no clock time for duties in the period map', bad.missing)
+                      ELSE schooltime.format_message('FET hour "%s" has no clock time for class group "%s" (regime %s, FET year "%s") in the period map',
+                                                     bad.missing, bad.class_group, bad.regime, bad.fet_year) END,
+                  ERRCODE = 'invalid_parameter_value',
+                  DETAIL = schooltime.format_message('%s is placed at it.', schooltime.fet_activity_text(bad.act)),
+                  HINT = CASE WHEN bad.class_group IS NULL
+                         THEN schooltime.format_message('Add an entry {"hour": "%s", "starts": ..., "ends": ...} for the duty year, or one with neither regime nor fet_year for every class group and duties.',
+                                                        bad.missing)
+                         ELSE schooltime.format_message('Add an entry {"hour": "%s", "starts": ..., "ends": ...} for regime %s or fet_year "%s", or one with neither regime nor fet_year for every class group.',
+                                                        bad.missing, bad.regime, bad.fet_year) END;
     END IF;
     SELECT r.*, x.act INTO bad FROM pg_temp.schooltime_fet_rows AS r JOIN pg_temp.schooltime_fet_acts AS x ON x.id = r.activity
     WHERE r.ends <= r.starts ORDER BY r.ord LIMIT 1;
     IF FOUND THEN
-        RAISE EXCEPTION 'the period map makes % end (%) before it starts (%)', schooltime.fet_activity_text(bad.act),
-                        left(bad.ends::text, 5), left(bad.starts::text, 5)
-            USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = format('It starts at FET hour "%s" and ends with hour "%s"%s.', bad.first_hour, bad.last_hour,
-                                  CASE WHEN bad.class_group IS NOT NULL THEN format(', as class group "%s" (regime %s) has them', bad.class_group, bad.regime) ELSE '' END),
-                  HINT = 'Check the clock times of those hours in the period map.';
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('the period map makes %s end (%s) before it starts (%s)', schooltime.fet_activity_text(bad.act),
+                                                                  left(bad.ends::text, 5), left(bad.starts::text, 5)),
+                  ERRCODE = 'invalid_parameter_value',
+                  DETAIL = CASE WHEN bad.class_group IS NOT NULL
+                           THEN schooltime.format_message('It starts at FET hour "%s" and ends with hour "%s", as class group "%s" (regime %s) has them.',
+                                                          bad.first_hour, bad.last_hour, bad.class_group, bad.regime)
+                           ELSE schooltime.format_message('It starts at FET hour "%s" and ends with hour "%s".', bad.first_hour, bad.last_hour) END,
+                  HINT = schooltime.gettext('Check the clock times of those hours in the period map.');
     END IF;
 
     plan.rows := ARRAY(

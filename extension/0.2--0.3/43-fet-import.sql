@@ -55,11 +55,11 @@ BEGIN
                        'WHERE g.centre_id = $1 AND g.school_year = $2 AND (g.regime, g.level) IS DISTINCT FROM (c.regime, c.level) LIMIT 1', model)
             INTO clash USING centre_id, school_year, plan.classes;
         IF clash.name IS NOT NULL THEN
-            RAISE EXCEPTION 'class group "%" of the model is % level %, and the year map makes it % level %',
-                            clash.name, clash.regime, clash.level, clash.fet_regime, clash.fet_level
-                USING ERRCODE = 'invalid_parameter_value',
-                      DETAIL = 'The import writes the timetable of the centre''s class groups of that name; it does not change what a group is.',
-                      HINT = 'Correct the year map, or the class group.';
+            RAISE EXCEPTION USING MESSAGE = schooltime.format_message('class group "%s" of the model is %s level %s, and the year map makes it %s level %s',
+                            clash.name, clash.regime, clash.level, clash.fet_regime, clash.fet_level),
+                      ERRCODE = 'invalid_parameter_value',
+                      DETAIL = schooltime.gettext('The import writes the timetable of the centre''s class groups of that name; it does not change what a group is.'),
+                      HINT = schooltime.gettext('Correct the year map, or the class group.');
         END IF;
     END IF;
     EXECUTE format('WITH new AS (INSERT INTO %I.class_groups (%s centre_id, name, school_year, regime, level, pupils) '
@@ -226,10 +226,10 @@ BEGIN
     FOR t IN SELECT c.relname FROM pg_class AS c JOIN pg_namespace AS s ON s.oid = c.relnamespace
              WHERE s.nspname = model AND c.relkind IN ('r', 'p') ORDER BY c.relname LOOP
         IF to_regclass(format('pg_temp.%I', t.relname)) IS NOT NULL THEN
-            RAISE EXCEPTION 'a temporary table "%" is in the way of the validation', t.relname
-                USING ERRCODE = 'duplicate_table',
-                      DETAIL = 'A FET validation copies the model''s tables, empty, into the session''s temporary schema, under their own names.',
-                      HINT = format('Drop the temporary table %I, or validate in another session.', t.relname);
+            RAISE EXCEPTION USING MESSAGE = schooltime.format_message('a temporary table "%s" is in the way of the validation', t.relname),
+                      ERRCODE = 'duplicate_table',
+                      DETAIL = schooltime.gettext('A FET validation copies the model''s tables, empty, into the session''s temporary schema, under their own names.'),
+                      HINT = schooltime.format_message('Drop the temporary table %s, or validate in another session.', quote_ident(t.relname));
         END IF;
         EXECUTE format('CREATE TEMPORARY TABLE %I (LIKE %I.%I INCLUDING DEFAULTS) ON COMMIT DROP', t.relname, model, t.relname);
     END LOOP;
@@ -268,24 +268,24 @@ DECLARE
     found boolean;
 BEGIN
     IF model IS NULL OR centre_id IS NULL OR school_year IS NULL THEN
-        RAISE EXCEPTION 'the model, the centre and the school year must be given'
-            USING ERRCODE = 'null_value_not_allowed',
-                  HINT = 'Name the model''s schema, the centre''s id in it and the school year the timetable is for, e.g. ''2020-2021''.';
+        RAISE EXCEPTION USING MESSAGE = schooltime.gettext('the model, the centre and the school year must be given'),
+                  ERRCODE = 'null_value_not_allowed',
+                  HINT = schooltime.gettext('Name the model''s schema, the centre''s id in it and the school year the timetable is for, e.g. ''2020-2021''.');
     END IF;
     IF to_regclass(format('%I.sessions', model)) IS NULL THEN
-        RAISE EXCEPTION 'schema % holds no schooltime model', quote_ident(model)
-            USING ERRCODE = 'undefined_table', HINT = 'Create one with schooltime.create_model().';
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('schema %s holds no schooltime model', quote_ident(model)),
+                  ERRCODE = 'undefined_table', HINT = schooltime.gettext('Create one with schooltime.create_model().');
     END IF;
     IF schooltime.model_behind(model) THEN
-        RAISE EXCEPTION 'the model in schema % has no lessons or parts of groups, which a FET timetable needs', quote_ident(model)
-            USING ERRCODE = 'undefined_table',
-                  HINT = format('Run SELECT schooltime.upgrade_model(%L); first.', model);
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('the model in schema %s has no lessons or parts of groups, which a FET timetable needs', quote_ident(model)),
+                  ERRCODE = 'undefined_table',
+                  HINT = schooltime.format_message('Run SELECT schooltime.upgrade_model(%s); first.', quote_literal(model));
     END IF;
     EXECUTE format('SELECT EXISTS (SELECT FROM %I.centres AS c WHERE c.id = $1)', model) INTO found USING centre_id;
     IF NOT found THEN
-        RAISE EXCEPTION 'the model in schema % has no centre %', quote_ident(model), centre_id
-            USING ERRCODE = 'foreign_key_violation',
-                  HINT = 'Insert the centre first (its code, name, ownership, territory and municipality are not in a FET file).';
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('the model in schema %s has no centre %s', quote_ident(model), centre_id),
+                  ERRCODE = 'foreign_key_violation',
+                  HINT = schooltime.gettext('Insert the centre first (its code, name, ownership, territory and municipality are not in a FET file).');
     END IF;
 END
 $target$;
@@ -336,8 +336,10 @@ BEGIN
         ), named AS (
             -- the first eight activities by name, and how many more
             SELECT nb.n, array_agg(nb.activity ORDER BY nb.activity) FILTER (WHERE nb.k <= 8) AS ids,
-                   string_agg(schooltime.fet_activity_text(x.act) || '.', ' ' ORDER BY nb.activity) FILTER (WHERE nb.k <= 8)
-                   || CASE WHEN min(nb.of) > 8 THEN format(' And %%s more FET activities.', min(nb.of) - 8) ELSE '' END AS texts,
+                   -- each a sentence, so beginning with a capital in every language
+                   string_agg(pg_catalog.upper(pg_catalog.left(schooltime.fet_activity_text(x.act), 1))
+                              || pg_catalog.substr(schooltime.fet_activity_text(x.act), 2) || '.', ' ' ORDER BY nb.activity) FILTER (WHERE nb.k <= 8)
+                   || CASE WHEN min(nb.of) > 8 THEN format($6, min(nb.of) - 8) ELSE '' END AS texts,
                    min(nb.of) AS total
             FROM numbered AS nb JOIN pg_temp.schooltime_fet_acts AS x ON x.id = nb.activity
             GROUP BY nb.n
@@ -345,15 +347,18 @@ BEGIN
         SELECT (f.v).rule, (f.v).severity, (f.v).sections, (f.v).centre_id, (f.v).subject, (f.v).subject_id,
                (f.v).subject_name, (f.v).weekday, (f.v).day, (f.v).slot, (f.v).measured, (f.v).limit_value, (f.v).unit,
                (f.v).message || CASE WHEN nm.ids IS NULL THEN ''
-                                     WHEN nm.total = 1 THEN format(' (FET activity %%s)', nm.ids[1])
-                                     WHEN nm.total <= 8 THEN format(' (FET activities %%s)', array_to_string(nm.ids, ', '))
-                                     ELSE format(' (FET activities %%s and %%s more)', array_to_string(nm.ids, ', '), nm.total - 8) END,
+                                     WHEN nm.total = 1 THEN format($3, nm.ids[1])
+                                     WHEN nm.total <= 8 THEN format($4, array_to_string(nm.ids, ', '))
+                                     ELSE format($5, array_to_string(nm.ids, ', '), nm.total - 8) END,
                concat_ws(' ', (f.v).detail, nm.texts),
                (f.v).hint, (f.v).authorisation_id
         FROM found AS f LEFT JOIN named AS nm ON nm.n = f.n
         ORDER BY f.n
     $sql$, scratch)
-    USING scratch, centre_id;
+    USING scratch, centre_id,
+        -- the words that name the activities, in the session's language
+        schooltime.gettext(' (FET activity %s)'), schooltime.gettext(' (FET activities %s)'),
+        schooltime.gettext(' (FET activities %s and %s more)'), schooltime.gettext(' And %s more FET activities.');
 END
 $violations$;
 COMMENT ON FUNCTION schooltime.fet_violations(name, bigint) IS
@@ -408,11 +413,11 @@ BEGIN
                    '     + (SELECT count(*) FROM %1$I.duties AS d WHERE d.centre_id = $1 AND d.school_year = $2)', model)
         INTO existing USING centre_id, school_year;
     IF existing > 0 AND NOT coalesce(replace, false) THEN
-        RAISE EXCEPTION 'centre % already has a timetable for %', centre_id, school_year
-            USING ERRCODE = 'duplicate_object',
-                  DETAIL = format('The model in schema %s holds %s sessions, lessons and duties of the centre in that school year.',
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('centre %s already has a timetable for %s', centre_id, school_year),
+                  ERRCODE = 'duplicate_object',
+                  DETAIL = schooltime.format_message('The model in schema %s holds %s sessions, lessons and duties of the centre in that school year.',
                                   quote_ident(model), existing),
-                  HINT = 'To replace it with the FET file, call schooltime.fet_import(..., replace => true); to check the file without storing it, call schooltime.fet_validate().';
+                  HINT = schooltime.gettext('To replace it with the FET file, call schooltime.fet_import(..., replace => true); to check the file without storing it, call schooltime.fet_validate().');
     END IF;
 
     plan := schooltime.fet_plan(fet, activities, days, periods, years, duties);
@@ -438,9 +443,11 @@ BEGIN
             TABLE = CASE WHEN on_duty THEN 'duties' ELSE 'sessions' END,
             MESSAGE = refused.message,
             DETAIL = concat_ws(' ', refused.detail, CASE WHEN cardinality(refusals) > 1
-                THEN format('The FET file breaks rules checked on every write %s more time%s (schooltime.fet_validate() lists them all); nothing was imported.',
-                            cardinality(refusals) - 1, CASE WHEN cardinality(refusals) > 2 THEN 's' ELSE '' END)
-                ELSE 'Nothing was imported.' END),
+                THEN schooltime.format_message_plural(
+                         'The FET file breaks rules checked on every write %s more time (schooltime.fet_validate() lists them all); nothing was imported.',
+                         'The FET file breaks rules checked on every write %s more times (schooltime.fet_validate() lists them all); nothing was imported.',
+                         cardinality(refusals) - 1, cardinality(refusals) - 1)
+                ELSE schooltime.gettext('Nothing was imported.') END),
             HINT = refused.hint;
     END IF;
     PERFORM schooltime.fet_drop_scratch_model(model);
@@ -451,10 +458,10 @@ BEGIN
                        'WHERE g.centre_id = $1 AND g.school_year = $2 AND g.approval <> ''draft'' ORDER BY g.name LIMIT 1', model)
             INTO approved USING centre_id, school_year;
         IF approved.name IS NOT NULL THEN
-            RAISE EXCEPTION 'the timetable of group "%" is %, and an import would replace it', approved.name, approved.approval
-                USING ERRCODE = 'object_in_use',
-                      DETAIL = 'An approved timetable changes only as a whole that keeps every rule; a FET import removes it first.',
-                      HINT = 'Set the centre''s groups of that school year back to draft to replace their timetable.';
+            RAISE EXCEPTION USING MESSAGE = schooltime.format_message('the timetable of group "%s" is %s, and an import would replace it', approved.name, approved.approval),
+                      ERRCODE = 'object_in_use',
+                      DETAIL = schooltime.gettext('An approved timetable changes only as a whole that keeps every rule; a FET import removes it first.'),
+                      HINT = schooltime.gettext('Set the centre''s groups of that school year back to draft to replace their timetable.');
         END IF;
         EXECUTE format('DELETE FROM %I.sessions AS s WHERE s.centre_id = $1 AND s.school_year = $2', model) USING centre_id, school_year;
         EXECUTE format('DELETE FROM %I.lessons AS l WHERE l.centre_id = $1 AND l.school_year = $2', model) USING centre_id, school_year;

@@ -98,9 +98,9 @@ BEGIN
     $sql$, model) USING centre_id, school_year;
     GET DIAGNOSTICS items = ROW_COUNT;
     IF items = 0 THEN
-        RAISE EXCEPTION 'centre % has no timetable for % to export', centre_id, school_year
-            USING ERRCODE = 'no_data_found',
-                  HINT = 'Export a centre and school year that have sessions or duties.';
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('centre %s has no timetable for %s to export', centre_id, school_year),
+                  ERRCODE = 'no_data_found',
+                  HINT = schooltime.gettext('Export a centre and school year that have sessions or duties.');
     END IF;
 
     -- the splits of the groups: their parts in group_parts, and the built-in halves

@@ -39,9 +39,9 @@ BEGIN
             ELSE '(SELECT NULL::bigint AS centre_id, NULL::schooltime.school_year AS school_year, NULL::text AS name, '
                  'NULL::schooltime.regime AS regime, NULL::text AS description WHERE false)' END;
     END IF;
-    RAISE EXCEPTION 'unknown relation "%" of a model', relation
-        USING ERRCODE = 'invalid_parameter_value',
-              HINT = 'Name sessions, group_parts, lessons or blocks.';
+    RAISE EXCEPTION USING MESSAGE = schooltime.format_message('unknown relation "%s" of a model', relation),
+        ERRCODE = 'invalid_parameter_value',
+        HINT = schooltime.gettext('Name sessions, group_parts, lessons or blocks.');
 END
 $relation$;
 COMMENT ON FUNCTION schooltime.lesson_relation(name, text) IS
@@ -73,16 +73,16 @@ DECLARE
     blocks text;
 BEGIN
     IF model IS NULL THEN
-        RAISE EXCEPTION 'the schema of the model must be named'
-            USING ERRCODE = 'null_value_not_allowed',
-                  HINT = 'Call schooltime.report_rule_violations(''timetables'') with the schema create_model() was given.';
+        RAISE EXCEPTION USING MESSAGE = schooltime.gettext('the schema of the model must be named'),
+            ERRCODE = 'null_value_not_allowed',
+            HINT = schooltime.gettext('Call schooltime.report_rule_violations(''timetables'') with the schema create_model() was given.');
     END IF;
     IF to_regclass(format('%I.pupil_attendance', model)) IS NULL THEN
-        RAISE EXCEPTION 'schema % holds no schooltime model of this version', quote_ident(model)
-            USING ERRCODE = 'undefined_table',
-                  HINT = CASE WHEN to_regclass(format('%I.sessions', model)) IS NULL
-                              THEN 'Create one with schooltime.create_model().'
-                              ELSE format('Run SELECT schooltime.upgrade_model(%L); to add what this version brings.', model) END;
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('schema %s holds no schooltime model of this version', quote_ident(model)),
+            ERRCODE = 'undefined_table',
+            HINT = CASE WHEN to_regclass(format('%I.sessions', model)) IS NULL
+                        THEN schooltime.gettext('Create one with schooltime.create_model().')
+                        ELSE schooltime.format_message('Run SELECT schooltime.upgrade_model(%s); to add what this version brings.', quote_literal(model)) END;
     END IF;
     sessions := schooltime.lesson_relation(model, 'sessions');
     group_parts := schooltime.lesson_relation(model, 'group_parts');
@@ -97,11 +97,11 @@ BEGIN
         SELECT (ROW('teachers_per_group', r.severity, schooltime.section_text(l.section), g.centre_id, 'group', g.id, g.name,
                    NULL::integer, NULL::date, NULL::schooltime.weektimerange,
                    t.teachers::numeric, l.max_teachers::numeric, 'teachers',
-                   format('group "%%s" has %%s different teachers, more than %%s', g.name, t.teachers, l.max_teachers),
-                   format('The lessons the group attends have %%s different teachers (co-teachers, and the teachers of lessons it shares with other groups, included); for %%s %%s in %%s the catalogue allows at most %%s, schooltime''s reading of the document''s "as few as possible, especially in the first courses" (%%s).',
-                          t.teachers, rg.name_en, schooltime.course_text(l.first_level, l.last_level), g.school_year,
+                   format($3, g.name, t.teachers, l.max_teachers),
+                   format($4, t.teachers, CASE WHEN schooltime.messages_in_catalan() THEN rg.name_ca ELSE rg.name_en END,
+                          schooltime.course_text(l.first_level, l.last_level), g.school_year,
                           l.max_teachers, schooltime.section_text(l.section)),
-                   'Give more of the group''s subjects to the same teachers, or set the figure for these courses in schooltime.group_teacher_limits.',
+                   $5,
                    NULL::bigint)::schooltime.violation).*
         FROM (SELECT x.centre_id, x.group_id, count(DISTINCT x.teacher_id)::integer AS teachers
               FROM (SELECT s.centre_id, s.group_id, s.teacher_id
@@ -126,7 +126,13 @@ BEGIN
         JOIN schooltime.rules AS r ON r.code = 'teachers_per_group'
         WHERE t.teachers > l.max_teachers
         ORDER BY g.centre_id, g.id
-    $q$, model, sessions) USING centre_id, group_id;
+    $q$, model, sessions)
+    USING centre_id, group_id,
+        -- the messages, in the session's language: format() fills them row by row
+        schooltime.gettext('group "%s" has %s different teachers, more than %s'),
+        -- translator: the quotation is section 4.2's, on the number of teachers of a group
+        schooltime.gettext('The lessons the group attends have %s different teachers (co-teachers, and the teachers of lessons it shares with other groups, included); for %s %s in %s the catalogue allows at most %s, schooltime''s reading of the document''s "as few as possible, especially in the first courses" (%s).'),
+        schooltime.gettext('Give more of the group''s subjects to the same teachers, or set the figure for these courses in schooltime.group_teacher_limits.');
 
     -- eso_split and batx_split (4.1.1.1): for each split of the group (its
     -- halves, and every split of group_parts) the split sessions of a subject
@@ -225,13 +231,13 @@ BEGIN
                    (array_agg(s.split ORDER BY s.figure DESC, s.split))[1] AS best,
                    -- the named split to suggest: the best of those in use, the busiest on a tie
                    (array_agg(s.split ORDER BY s.figure DESC, s.in_use DESC, s.split) FILTER (WHERE s.split <> '' AND s.in_use > 0))[1] AS suggested,
-                   (array_agg(array_to_string(ARRAY(SELECT format('"%%s"', x) FROM unnest(s.parts) AS x), ', ')
+                   (array_agg(array_to_string(ARRAY(SELECT format($13, x) FROM unnest(s.parts) AS x), ', ')
                               ORDER BY s.figure DESC, s.in_use DESC, s.split) FILTER (WHERE s.split <> '' AND s.in_use > 0))[1] AS suggested_parts,
                    max(s.part_sessions[1]) FILTER (WHERE s.split = '') AS half1,
                    max(s.part_sessions[2]) FILTER (WHERE s.split = '') AS half2,
-                   string_agg(format('in split "%%s", %%s', s.split,
-                                     schooltime.series_text(ARRAY(SELECT format('%%s for "%%s"', x.n, x.part)
-                                                                  FROM unnest(s.parts, s.part_sessions) AS x (part, n)))),
+                   string_agg(format($14, s.split,
+                                     schooltime.series_words(ARRAY(SELECT format($15, x.n, x.part)
+                                                                   FROM unnest(s.parts, s.part_sessions) AS x (part, n)))),
                               '; ' ORDER BY s.split) FILTER (WHERE s.split <> '' AND s.in_use > 0) AS named_splits
             FROM found AS f
             JOIN splits AS s ON s.centre_id = f.centre_id AND s.group_id = f.group_id AND s.requirement = f.requirement
@@ -241,40 +247,79 @@ BEGIN
         SELECT (ROW(j.rule, r.severity, schooltime.section_text(j.section), j.centre_id, 'group', j.group_id, j.name,
                    NULL::integer, NULL::date, NULL::schooltime.weektimerange,
                    j.figure::numeric, j.min_split_sessions::numeric, 'split sessions',
-                   CASE WHEN j.figure = 0 AND j.min_split_sessions = 1
-                        THEN format('group "%%s" has no split session of %%s', j.name, j.subject_name)
-                        ELSE format('group "%%s" has %%s split session%%s of %%s a week%%s, fewer than %%s', j.name,
-                                    j.figure, CASE WHEN j.figure = 1 THEN '' ELSE 's' END, j.subject_name,
-                                    CASE WHEN j.named_splits IS NULL OR j.figure = 0 THEN ''
-                                         WHEN j.best = '' THEN ', in its halves'
-                                         ELSE format(', in split "%%s"', j.best) END,
-                                    j.min_split_sessions) END,
-                   format('%%sgroups of %%s %%s%%s have %%s of %%s a week split%%s; the group%%s has %%s of %%s, %%s for half 1 and %%s for half 2%%s (%%s).',
-                          CASE WHEN j.public_only THEN 'In public centres, ' ELSE '' END,
-                          rg.name_en, schooltime.course_text(j.first_level, j.last_level),
-                          CASE WHEN j.pupils_above IS NOT NULL THEN format(' with more than %%s pupils', j.pupils_above) ELSE '' END,
-                          CASE WHEN j.min_split_sessions = 1 THEN 'one session' ELSE j.min_split_sessions || ' sessions' END,
-                          j.subject_name,
-                          CASE WHEN j.named_splits IS NULL THEN ' in two halves, each half in a session of its own'
-                               ELSE ', each half of the group, or each part of one of its splits, in a session of its own' END,
-                          CASE WHEN j.pupils_above IS NOT NULL THEN format(', of %%s pupils,', j.pupils) ELSE '' END,
-                          CASE WHEN j.sessions = 1 THEN '1 session' ELSE j.sessions || ' sessions' END, j.subject_name,
-                          j.half1, j.half2, coalesce('; ' || j.named_splits, ''), schooltime.section_text(j.section)),
-                   format('Split %%s weekly session%%s of %%s: one session for each %%s.',
-                          CASE WHEN j.min_split_sessions - j.figure = 1 THEN 'a'
-                               ELSE (j.min_split_sessions - j.figure)::text END,
-                          CASE WHEN j.min_split_sessions - j.figure = 1 THEN '' ELSE 's' END,
-                          j.subject_name,
-                          CASE WHEN j.suggested IS NULL THEN 'half of the group, with split_half 1 and 2'
-                               ELSE format('part of split "%%s" (%%s), each a lesson of its own, with split and part, or one for each half of the group, with split_half 1 and 2',
-                                           j.suggested, j.suggested_parts) END),
+                   CASE WHEN j.figure = 0 AND j.min_split_sessions = 1 THEN format($3, j.name, j.subject_name)
+                        WHEN j.named_splits IS NULL OR j.figure = 0
+                        THEN schooltime.format_message_plural(($4)[1], ($4)[2], j.figure, j.name, j.figure, j.subject_name,
+                                                              j.min_split_sessions)
+                        WHEN j.best = ''
+                        THEN schooltime.format_message_plural(($5)[1], ($5)[2], j.figure, j.name, j.figure, j.subject_name,
+                                                              j.min_split_sessions)
+                        ELSE schooltime.format_message_plural(($6)[1], ($6)[2], j.figure, j.name, j.figure, j.subject_name, j.best,
+                                                              j.min_split_sessions) END,
+                   CASE WHEN j.public_only AND j.pupils_above IS NOT NULL
+                        THEN format($7, d.regime_name, d.courses, j.pupils_above, d.required, j.pupils, d.sessions, j.subject_name,
+                                    j.half1, j.half2, d.named, d.section)
+                        WHEN j.public_only
+                        THEN format($8, d.regime_name, d.courses, d.required, d.sessions, j.subject_name,
+                                    j.half1, j.half2, d.named, d.section)
+                        WHEN j.pupils_above IS NOT NULL
+                        THEN format($9, d.regime_name, d.courses, j.pupils_above, d.required, j.pupils, d.sessions, j.subject_name,
+                                    j.half1, j.half2, d.named, d.section)
+                        ELSE format($10, d.regime_name, d.courses, d.required, d.sessions, j.subject_name,
+                                    j.half1, j.half2, d.named, d.section) END,
+                   CASE WHEN j.suggested IS NULL
+                        THEN schooltime.format_message_plural(($11)[1], ($11)[2], j.min_split_sessions - j.figure,
+                                                              j.subject_name, j.min_split_sessions - j.figure)
+                        ELSE schooltime.format_message_plural(($12)[1], ($12)[2], j.min_split_sessions - j.figure,
+                                                              j.subject_name, j.suggested, j.suggested_parts,
+                                                              j.min_split_sessions - j.figure) END,
                    NULL::bigint)::schooltime.violation).*
         FROM judged AS j
         JOIN schooltime.regimes AS rg ON rg.regime = j.regime
         JOIN schooltime.rules AS r ON r.code = j.rule
+        -- the pieces of the detail's sentence, in the session's language
+        CROSS JOIN LATERAL (
+            SELECT CASE WHEN schooltime.messages_in_catalan() THEN rg.name_ca ELSE rg.name_en END AS regime_name,
+                   schooltime.course_text(j.first_level, j.last_level) AS courses,
+                   CASE WHEN j.named_splits IS NULL
+                        THEN schooltime.format_message_plural(($16)[1], ($16)[2], j.min_split_sessions,
+                                                              j.subject_name, j.min_split_sessions)
+                        ELSE schooltime.format_message_plural(($17)[1], ($17)[2], j.min_split_sessions,
+                                                              j.subject_name, j.min_split_sessions) END AS required,
+                   schooltime.format_message_plural(($18)[1], ($18)[2], j.sessions, j.sessions) AS sessions,
+                   coalesce('; ' || j.named_splits, '') AS named,
+                   schooltime.section_text(j.section) AS section) AS d
         WHERE j.figure < j.min_split_sessions
         ORDER BY j.centre_id, j.group_id, j.rule, j.requirement
-    $q$, model, sessions, group_parts) USING centre_id, group_id;
+    $q$, model, sessions, group_parts)
+    USING centre_id, group_id,
+        -- the messages, in the session's language: format() fills them row by row
+        schooltime.gettext('group "%s" has no split session of %s'),
+        schooltime.message_forms('group "%s" has %s split session of %s a week, fewer than %s',
+                                 'group "%s" has %s split sessions of %s a week, fewer than %s'),
+        schooltime.message_forms('group "%s" has %s split session of %s a week, in its halves, fewer than %s',
+                                 'group "%s" has %s split sessions of %s a week, in its halves, fewer than %s'),
+        schooltime.message_forms('group "%s" has %s split session of %s a week, in split "%s", fewer than %s',
+                                 'group "%s" has %s split sessions of %s a week, in split "%s", fewer than %s'),
+        -- translator: the requirement (the second %s, "one session of Química a week split in two halves...") and what the group has
+        schooltime.gettext('In public centres, groups of %s %s with more than %s pupils have %s; the group, of %s pupils, has %s of %s, %s for half 1 and %s for half 2%s (%s).'),
+        schooltime.gettext('In public centres, groups of %s %s have %s; the group has %s of %s, %s for half 1 and %s for half 2%s (%s).'),
+        schooltime.gettext('Groups of %s %s with more than %s pupils have %s; the group, of %s pupils, has %s of %s, %s for half 1 and %s for half 2%s (%s).'),
+        schooltime.gettext('Groups of %s %s have %s; the group has %s of %s, %s for half 1 and %s for half 2%s (%s).'),
+        schooltime.message_forms('Split a weekly session of %s: one session for each half of the group, with split_half 1 and 2.',
+                                 'Split %2$s weekly sessions of %1$s: one session for each half of the group, with split_half 1 and 2.'),
+        schooltime.message_forms('Split a weekly session of %s: one session for each part of split "%s" (%s), each a lesson of its own, with split and part, or one for each half of the group, with split_half 1 and 2.',
+                                 'Split %4$s weekly sessions of %1$s: one session for each part of split "%2$s" (%3$s), each a lesson of its own, with split and part, or one for each half of the group, with split_half 1 and 2.'),
+        -- translator: a name quoted in a message; in Catalan «%s»
+        schooltime.gettext('"%s"'),
+        -- translator: what the parts of one of the group's splits have, "in split "Idiomes", 2 for "Anglès" and 1 for "Francès""
+        schooltime.gettext('in split "%s", %s'),
+        schooltime.gettext('%s for "%s"'),
+        schooltime.message_forms('one session of %s a week split in two halves, each half in a session of its own',
+                                 '%2$s sessions of %1$s a week split in two halves, each half in a session of its own'),
+        schooltime.message_forms('one session of %s a week split, each half of the group, or each part of one of its splits, in a session of its own',
+                                 '%2$s sessions of %1$s a week split, each half of the group, or each part of one of its splits, in a session of its own'),
+        schooltime.message_forms('%s session', '%s sessions');
 
     -- optional_ratio (4.1.1.1): the average of a centre's optional-subject
     -- groups, per year and stage; where the centre declares none, each
@@ -304,8 +349,8 @@ BEGIN
                 FROM (SELECT DISTINCT o.centre_id, o.school_year, o.regime, o.lesson_id,
                              min(o.subject) OVER (PARTITION BY o.centre_id, o.lesson_id) AS subject,
                              format('%%s/%%s/%%s', o.group_id, coalesce(o.split, ''), coalesce(o.part, o.split_half::text, '')) AS taken,
-                             CASE WHEN o.split IS NOT NULL THEN format('part "%%s" of ', o.part)
-                                  WHEN o.split_half IS NOT NULL THEN format('half %%s of ', o.split_half) ELSE '' END || g.name AS taken_text,
+                             CASE WHEN o.split IS NOT NULL THEN format($2, o.part, g.name)
+                                  WHEN o.split_half IS NOT NULL THEN format($3, o.split_half, g.name) ELSE g.name END AS taken_text,
                              CASE WHEN o.split IS NOT NULL THEN gp.pupils WHEN o.split_half IS NULL THEN g.pupils END AS pupils
                       FROM option_rows AS o
                       JOIN %1$I.class_groups AS g ON g.centre_id = o.centre_id AND g.id = o.group_id
@@ -332,25 +377,22 @@ BEGIN
             SELECT (ROW('optional_ratio', r.severity, schooltime.section_text(l.section), c.id, 'centre', c.id, c.name,
                        NULL::integer, NULL::date, NULL::schooltime.weektimerange,
                        round(ceil(t.pupils * 100.0 / t.groups) / 100, 2), l.max_average_pupils, 'pupils',
-                       format('centre "%%s" has %%s pupils on average per optional-subject group of %%s in %%s, more than %%s',
-                              c.name, schooltime.number_text(round(ceil(t.pupils * 100.0 / t.groups) / 100, 2)), rg.name_en, t.school_year,
-                              schooltime.number_text(l.max_average_pupils)),
-                       CASE WHEN t.left_out IS NULL
-                            THEN format('Its %%s optional-subject group%%s of %%s in %%s %%s %%s pupils; %%sthe average per group is at most %%s (%%s).',
-                                        t.groups, CASE WHEN t.groups = 1 THEN '' ELSE 's' END, rg.name_en, t.school_year,
-                                        CASE WHEN t.groups = 1 THEN 'has' ELSE 'have' END, t.pupils,
-                                        CASE WHEN l.public_only THEN 'in public centres ' ELSE '' END,
-                                        schooltime.number_text(l.max_average_pupils), schooltime.section_text(l.section))
-                            ELSE format('It declares no optional-subject groups of %%s in %%s, so the options of its blocks are read, each option (a subject and the parts of groups it takes) one group of its parts'' pupils (group_parts.pupils): its %%s option%%s %%s %%s pupils; %%sthe average per group is at most %%s (%%s).%%s',
-                                        rg.name_en, t.school_year, t.groups, CASE WHEN t.groups = 1 THEN '' ELSE 's' END,
-                                        CASE WHEN t.groups = 1 THEN 'has' ELSE 'have' END, t.pupils,
-                                        CASE WHEN l.public_only THEN 'in public centres ' ELSE '' END,
-                                        schooltime.number_text(l.max_average_pupils), schooltime.section_text(l.section),
-                                        CASE WHEN t.left_out = 0 THEN ''
-                                             ELSE format(' Left out, the pupils of a part %%s takes not being known: %%s.',
-                                                         CASE WHEN t.left_out = 1 THEN 'it' ELSE 'each' END, t.left_out_text) END) END,
-                       format('Open more optional-subject groups of %%s or enrol fewer pupils in them: %%s pupils need at least %%s groups.',
-                              rg.name_en, t.pupils, ceil(t.pupils / l.max_average_pupils)),
+                       format($4, c.name, schooltime.number_words(round(ceil(t.pupils * 100.0 / t.groups) / 100, 2)), d.regime_name,
+                              t.school_year, schooltime.number_words(l.max_average_pupils)),
+                       CASE WHEN t.left_out IS NULL AND l.public_only
+                            THEN schooltime.format_message_plural(($6)[1], ($6)[2], t.groups,
+                                                                  t.groups, d.regime_name, t.school_year, t.pupils, d.max_average, d.section)
+                            WHEN t.left_out IS NULL
+                            THEN schooltime.format_message_plural(($5)[1], ($5)[2], t.groups,
+                                                                  t.groups, d.regime_name, t.school_year, t.pupils, d.max_average, d.section)
+                            WHEN l.public_only
+                            THEN schooltime.format_message_plural(($8)[1], ($8)[2], t.groups,
+                                                                  d.regime_name, t.school_year, t.groups, t.pupils, d.max_average, d.section)
+                                 || d.left_out
+                            ELSE schooltime.format_message_plural(($7)[1], ($7)[2], t.groups,
+                                                                  d.regime_name, t.school_year, t.groups, t.pupils, d.max_average, d.section)
+                                 || d.left_out END,
+                       format($10, d.regime_name, t.pupils, ceil(t.pupils / l.max_average_pupils)),
                        NULL::bigint)::schooltime.violation).*
             FROM t
             JOIN %1$I.centres AS c ON c.id = t.centre_id
@@ -358,9 +400,32 @@ BEGIN
               ON l.school_year = t.school_year AND l.regime = t.regime AND (NOT l.public_only OR c.ownership = 'public')
             JOIN schooltime.regimes AS rg ON rg.regime = t.regime
             JOIN schooltime.rules AS r ON r.code = 'optional_ratio'
+            CROSS JOIN LATERAL (SELECT CASE WHEN schooltime.messages_in_catalan() THEN rg.name_ca ELSE rg.name_en END AS regime_name,
+                                       schooltime.number_words(l.max_average_pupils) AS max_average,
+                                       schooltime.section_text(l.section) AS section,
+                                       CASE WHEN coalesce(t.left_out, 0) = 0 THEN ''
+                                            ELSE ' ' || schooltime.format_message_plural(($9)[1], ($9)[2], t.left_out, t.left_out_text)
+                                       END AS left_out) AS d
             WHERE t.groups > 0 AND t.pupils > l.max_average_pupils * t.groups
             ORDER BY c.id, t.school_year, t.regime
-        $q$, model, sessions, lessons, blocks, group_parts) USING centre_id;
+        $q$, model, sessions, lessons, blocks, group_parts)
+        USING centre_id,
+            -- the messages, in the session's language: format() fills them row by row
+            schooltime.gettext('part "%s" of %s'),
+            schooltime.gettext('half %s of %s'),
+            schooltime.gettext('centre "%s" has %s pupils on average per optional-subject group of %s in %s, more than %s'),
+            schooltime.message_forms('Its %s optional-subject group of %s in %s has %s pupils; the average per group is at most %s (%s).',
+                                     'Its %s optional-subject groups of %s in %s have %s pupils; the average per group is at most %s (%s).'),
+            schooltime.message_forms('Its %s optional-subject group of %s in %s has %s pupils; in public centres the average per group is at most %s (%s).',
+                                     'Its %s optional-subject groups of %s in %s have %s pupils; in public centres the average per group is at most %s (%s).'),
+            schooltime.message_forms('It declares no optional-subject groups of %s in %s, so the options of its blocks are read, each option (a subject and the parts of groups it takes) one group of its parts'' pupils (group_parts.pupils): its %s option has %s pupils; the average per group is at most %s (%s).',
+                                     'It declares no optional-subject groups of %s in %s, so the options of its blocks are read, each option (a subject and the parts of groups it takes) one group of its parts'' pupils (group_parts.pupils): its %s options have %s pupils; the average per group is at most %s (%s).'),
+            schooltime.message_forms('It declares no optional-subject groups of %s in %s, so the options of its blocks are read, each option (a subject and the parts of groups it takes) one group of its parts'' pupils (group_parts.pupils): its %s option has %s pupils; in public centres the average per group is at most %s (%s).',
+                                     'It declares no optional-subject groups of %s in %s, so the options of its blocks are read, each option (a subject and the parts of groups it takes) one group of its parts'' pupils (group_parts.pupils): its %s options have %s pupils; in public centres the average per group is at most %s (%s).'),
+            -- translator: the options whose pupils are not known, "Música (part "Música" of 4t ESO A), ..."
+            schooltime.message_forms('Left out, the pupils of a part it takes not being known: %s.',
+                                     'Left out, the pupils of a part each takes not being known: %s.'),
+            schooltime.gettext('Open more optional-subject groups of %s or enrol fewer pupils in them: %s pupils need at least %s groups.');
     END IF;
 
     -- attendance (3.2): every pupil above the threshold of the group's regime and year
@@ -368,13 +433,12 @@ BEGIN
         SELECT (ROW('attendance', r.severity, schooltime.section_text(st.section), a.centre_id, 'pupil', a.id, a.pupil,
                    NULL::integer, NULL::date, NULL::schooltime.weektimerange,
                    st.absence_percent, st.max_absence_percent, 'percent',
-                   format('pupil "%%s" of group "%%s" has missed %%s %%%% of lective time without justification, more than %%s %%%%',
-                          a.pupil, g.name, schooltime.number_text(st.absence_percent), schooltime.number_text(st.max_absence_percent)),
-                   format('In %%s, pupils of %%s who miss more than %%s %%%% of lective time without justification lose continuous assessment; the pupil missed %%s of %%s lective minutes (%%s).',
-                          g.school_year, rg.name_en, schooltime.number_text(st.max_absence_percent),
-                          schooltime.number_text(a.unjustified_minutes), schooltime.number_text(a.lective_minutes),
+                   format($3, a.pupil, g.name, schooltime.number_words(st.absence_percent), schooltime.number_words(st.max_absence_percent)),
+                   format($4, g.school_year, CASE WHEN schooltime.messages_in_catalan() THEN rg.name_ca ELSE rg.name_en END,
+                          schooltime.number_words(st.max_absence_percent),
+                          schooltime.number_words(a.unjustified_minutes), schooltime.number_words(a.lective_minutes),
                           schooltime.section_text(st.section)),
-                   'Record as justified the absences that were; otherwise the pupil is assessed as the centre''s rules provide for those who lose continuous assessment.',
+                   $5,
                    NULL::bigint)::schooltime.violation).*
         FROM %1$I.pupil_attendance AS a
         JOIN %1$I.class_groups AS g ON g.centre_id = a.centre_id AND g.id = a.group_id
@@ -385,7 +449,12 @@ BEGIN
         WHERE ($1 IS NULL OR a.centre_id = $1) AND ($2 IS NULL OR a.group_id = $2)
           AND NOT st.keeps_continuous_assessment
         ORDER BY a.centre_id, a.group_id, a.id
-    $q$, model) USING centre_id, group_id;
+    $q$, model)
+    USING centre_id, group_id,
+        -- the messages, in the session's language: format() fills them row by row
+        schooltime.gettext('pupil "%s" of group "%s" has missed %s %% of lective time without justification, more than %s %%'),
+        schooltime.gettext('In %s, pupils of %s who miss more than %s %% of lective time without justification lose continuous assessment; the pupil missed %s of %s lective minutes (%s).'),
+        schooltime.gettext('Record as justified the absences that were; otherwise the pupil is assessed as the centre''s rules provide for those who lose continuous assessment.');
 END
 $report$;
 COMMENT ON FUNCTION schooltime.report_rule_violations(name, bigint, bigint) IS

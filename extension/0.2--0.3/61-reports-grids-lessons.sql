@@ -107,16 +107,16 @@ DECLARE
     lessons text;
 BEGIN
     IF model IS NULL OR to_regclass(format('%I.authorisations', model)) IS NULL THEN
-        RAISE EXCEPTION 'schema % holds no schooltime model', coalesce(quote_ident(model), 'NULL')
-            USING ERRCODE = 'undefined_table',
-                  HINT = 'Name the schema create_model() was given.';
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('schema %s holds no schooltime model', coalesce(quote_ident(model), 'NULL')),
+            ERRCODE = 'undefined_table',
+            HINT = schooltime.gettext('Name the schema create_model() was given.');
     END IF;
     sessions := schooltime.lesson_relation(model, 'sessions');
     lessons := schooltime.lesson_relation(model, 'lessons');
     IF is_group THEN
         IF centre_id IS NULL OR group_id IS NULL THEN
-            RAISE EXCEPTION 'a group''s week needs the centre id and the group id'
-                USING ERRCODE = 'null_value_not_allowed';
+            RAISE EXCEPTION USING MESSAGE = schooltime.gettext('a group''s week needs the centre id and the group id'),
+                ERRCODE = 'null_value_not_allowed';
         END IF;
         EXECUTE format('SELECT g.name, format(''%%s, %%s, %%s'', c.name, g.school_year, '
                        '       CASE WHEN $3 = ''ca'' THEN r.name_ca ELSE r.name_en END) '
@@ -125,20 +125,20 @@ BEGIN
                        'WHERE g.centre_id = $1 AND g.id = $2', model)
             INTO title, subtitle USING centre_id, group_id, lang;
         IF title IS NULL THEN
-            RAISE EXCEPTION 'group % of centre % does not exist in schema %', group_id, centre_id, quote_ident(model)
-                USING ERRCODE = 'invalid_parameter_value';
+            RAISE EXCEPTION USING MESSAGE = schooltime.format_message('group %s of centre %s does not exist in schema %s', group_id, centre_id, quote_ident(model)),
+                ERRCODE = 'invalid_parameter_value';
         END IF;
     ELSE
         IF school_year IS NULL THEN
-            RAISE EXCEPTION 'a teacher''s week needs the school year'
-                USING ERRCODE = 'null_value_not_allowed';
+            RAISE EXCEPTION USING MESSAGE = schooltime.gettext('a teacher''s week needs the school year'),
+                ERRCODE = 'null_value_not_allowed';
         END IF;
         EXECUTE format('SELECT t.name, coalesce(c.name || '', '', '''') || $2 '
                        'FROM %1$I.teachers AS t LEFT JOIN %1$I.centres AS c ON c.id = t.centre_id WHERE t.id = $1', model)
             INTO title, subtitle USING teacher_id, school_year::text;
         IF title IS NULL THEN
-            RAISE EXCEPTION 'teacher % does not exist in schema %', teacher_id, quote_ident(model)
-                USING ERRCODE = 'invalid_parameter_value';
+            RAISE EXCEPTION USING MESSAGE = schooltime.format_message('teacher %s does not exist in schema %s', teacher_id, quote_ident(model)),
+                ERRCODE = 'invalid_parameter_value';
         END IF;
     END IF;
 

@@ -172,8 +172,8 @@ BEGIN
     END IF;
     EXECUTE format('SELECT t.name FROM %I.teachers AS t WHERE t.id = $1', model) INTO teacher_name USING ical_teacher.teacher_id;
     IF teacher_name IS NULL THEN
-        RAISE EXCEPTION 'teacher % does not exist in schema %', ical_teacher.teacher_id, quote_ident(model)
-            USING ERRCODE = 'invalid_parameter_value';
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('teacher %s does not exist in schema %s', ical_teacher.teacher_id, quote_ident(model)),
+            ERRCODE = 'invalid_parameter_value';
     END IF;
     FOR c IN EXECUTE format('SELECT DISTINCT s.centre_id FROM %I.sessions AS s '
                             'WHERE s.teacher_id = $1 AND s.school_year = $2 ORDER BY 1', model)

@@ -250,8 +250,8 @@ DECLARE
     t record;
 BEGIN
     IF source = target THEN
-        RAISE EXCEPTION 'cannot carry school year % over to itself', source
-            USING ERRCODE = 'invalid_parameter_value';
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('cannot carry school year %s over to itself', source),
+                  ERRCODE = 'invalid_parameter_value';
     END IF;
     FOR t IN
         SELECT * FROM (VALUES

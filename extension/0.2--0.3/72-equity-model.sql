@@ -17,30 +17,30 @@ DECLARE
     what text;
     category record;
 BEGIN
-    what := format('enrolment of centre %s in %s level %s, %s', NEW.centre_id, NEW.regime, NEW.level, NEW.school_year);
+    what := schooltime.format_message('enrolment of centre %s in %s level %s, %s', NEW.centre_id, NEW.regime, NEW.level, NEW.school_year);
     -- the level belongs to a stage in the catalogue, and to the one given if one is
     SELECT l.stage, l.level_name INTO known FROM schooltime.equity_levels AS l
     WHERE l.school_year OPERATOR(pg_catalog.=) NEW.school_year AND l.regime OPERATOR(pg_catalog.=) NEW.regime
       AND l.level OPERATOR(pg_catalog.=) NEW.level;
     IF NOT FOUND THEN
-        RAISE EXCEPTION '%: the catalogue has no level % of % in that school year', what, NEW.level, NEW.regime
-            USING ERRCODE = 'check_violation', CONSTRAINT = 'enrolment_level_known',
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('%s: the catalogue has no level %s of %s in that school year', what, NEW.level, NEW.regime),
+                  ERRCODE = 'check_violation', CONSTRAINT = 'enrolment_level_known',
                   TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
-                  DETAIL = format('The segregation indicators count the levels of schooltime.equity_levels: %s.',
+                  DETAIL = schooltime.format_message('The segregation indicators count the levels of schooltime.equity_levels: %s.',
                                   coalesce((SELECT string_agg(format('%s 1-%s', l.regime, l.last_level), ', ' ORDER BY l.regime)
                                             FROM (SELECT regime, max(level) AS last_level FROM schooltime.equity_levels
                                                   WHERE school_year OPERATOR(pg_catalog.=) NEW.school_year GROUP BY regime) AS l),
-                                           'none in ' || NEW.school_year)),
-                  HINT = 'Correct the regime or the level, or add the level to schooltime.equity_levels (schooltime.carry_over_school_year() copies a year''s levels to another).';
+                                           schooltime.format_message('none in %s', NEW.school_year))),
+                  HINT = schooltime.gettext('Correct the regime or the level, or add the level to schooltime.equity_levels (schooltime.carry_over_school_year() copies a year''s levels to another).');
     END IF;
     IF NEW.stage IS NULL THEN
         NEW.stage := known.stage;
     ELSIF NEW.stage OPERATOR(pg_catalog.<>) known.stage THEN
-        RAISE EXCEPTION '%: stage % has no level % of % (it is % of stage %)', what, NEW.stage, NEW.level, NEW.regime, known.level_name, known.stage
-            USING ERRCODE = 'check_violation', CONSTRAINT = 'enrolment_level_in_stage',
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('%s: stage %s has no level %s of %s (it is %s of stage %s)', what, NEW.stage, NEW.level, NEW.regime, known.level_name, known.stage),
+                  ERRCODE = 'check_violation', CONSTRAINT = 'enrolment_level_in_stage',
                   TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
-                  DETAIL = format('In %s, schooltime.equity_levels puts %s in stage %s.', NEW.school_year, known.level_name, known.stage),
-                  HINT = 'Leave the stage out: it is filled in from the level.';
+                  DETAIL = schooltime.format_message('In %s, schooltime.equity_levels puts %s in stage %s.', NEW.school_year, known.level_name, known.stage),
+                  HINT = schooltime.gettext('Leave the stage out: it is filled in from the level.');
     END IF;
     -- counts: none negative, every category part of the level's pupils
     FOR category IN
@@ -52,46 +52,47 @@ BEGIN
                               ('places_reserved_nee_b', NEW.places_reserved_nee_b)) AS c (name, value)
         WHERE c.value OPERATOR(pg_catalog.<) 0
     LOOP
-        RAISE EXCEPTION '%: % cannot be negative (%)', what, category.name, category.value
-            USING ERRCODE = 'check_violation', CONSTRAINT = 'enrolment_counts_not_negative',
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('%s: %s cannot be negative (%s)', what, category.name, category.value),
+                  ERRCODE = 'check_violation', CONSTRAINT = 'enrolment_counts_not_negative',
                   TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
-                  HINT = 'Enter how many there are, 0 if none.';
+                  HINT = schooltime.gettext('Enter how many there are, 0 if none.');
     END LOOP;
     FOR category IN
-        SELECT * FROM (VALUES ('foreign pupils', NEW.foreign_pupils, 'pupils', NEW.pupils),
-                              ('pupils with specific educational needs (NEE A and B)',
-                               NEW.nee_a_pupils OPERATOR(pg_catalog.+) NEW.nee_b_pupils, 'pupils', NEW.pupils),
-                              ('late arrivals', NEW.late_pupils, 'pupils', NEW.pupils),
-                              ('late arrivals with specific educational needs (NEE A and B)',
-                               NEW.late_nee_a_pupils OPERATOR(pg_catalog.+) NEW.late_nee_b_pupils, 'late arrivals', NEW.late_pupils),
-                              ('late arrivals with NEE A', NEW.late_nee_a_pupils, 'pupils with NEE A', NEW.nee_a_pupils),
-                              ('late arrivals with NEE B', NEW.late_nee_b_pupils, 'pupils with NEE B', NEW.nee_b_pupils))
+        SELECT * FROM (VALUES (schooltime.gettext('foreign pupils'), NEW.foreign_pupils, schooltime.gettext('pupils'), NEW.pupils),
+                              (schooltime.gettext('pupils with specific educational needs (NEE A and B)'),
+                               NEW.nee_a_pupils OPERATOR(pg_catalog.+) NEW.nee_b_pupils, schooltime.gettext('pupils'), NEW.pupils),
+                              (schooltime.gettext('late arrivals'), NEW.late_pupils, schooltime.gettext('pupils'), NEW.pupils),
+                              (schooltime.gettext('late arrivals with specific educational needs (NEE A and B)'),
+                               NEW.late_nee_a_pupils OPERATOR(pg_catalog.+) NEW.late_nee_b_pupils, schooltime.gettext('late arrivals'), NEW.late_pupils),
+                              (schooltime.gettext('late arrivals with NEE A'), NEW.late_nee_a_pupils, schooltime.gettext('pupils with NEE A'), NEW.nee_a_pupils),
+                              (schooltime.gettext('late arrivals with NEE B'), NEW.late_nee_b_pupils, schooltime.gettext('pupils with NEE B'), NEW.nee_b_pupils))
              AS c (part, part_value, whole, whole_value)
         WHERE c.part_value OPERATOR(pg_catalog.>) c.whole_value
     LOOP
-        RAISE EXCEPTION '%: % (%) outnumber its % (%)', what, category.part, category.part_value, category.whole, category.whole_value
-            USING ERRCODE = 'check_violation', CONSTRAINT = 'enrolment_category_within_total',
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('%s: %s (%s) outnumber its %s (%s)', what, category.part, category.part_value, category.whole, category.whole_value),
+                  ERRCODE = 'check_violation', CONSTRAINT = 'enrolment_category_within_total',
                   TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
-                  DETAIL = 'Each category counts pupils of the level: foreign pupils, NEE A and NEE B (each pupil in one of the two) and late arrivals are parts of its pupils, late arrivals with NEE parts of both.',
-                  HINT = 'Count the category among the level''s pupils, or correct the total.';
+                  DETAIL = schooltime.gettext('Each category counts pupils of the level: foreign pupils, NEE A and NEE B (each pupil in one of the two) and late arrivals are parts of its pupils, late arrivals with NEE parts of both.'),
+                  HINT = schooltime.gettext('Count the category among the level''s pupils, or correct the total.');
     END LOOP;
     IF NEW.places_reserved_nee_a OPERATOR(pg_catalog.+) NEW.places_reserved_nee_b OPERATOR(pg_catalog.>) NEW.places_offered THEN
-        RAISE EXCEPTION '%: % places reserved for NEE A and % for NEE B, more than the % offered', what,
-                NEW.places_reserved_nee_a, NEW.places_reserved_nee_b, NEW.places_offered
-            USING ERRCODE = 'check_violation', CONSTRAINT = 'enrolment_reserve_within_offer',
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('%s: %s places reserved for NEE A and %s for NEE B, more than the %s offered', what,
+                NEW.places_reserved_nee_a, NEW.places_reserved_nee_b, NEW.places_offered),
+                  ERRCODE = 'check_violation', CONSTRAINT = 'enrolment_reserve_within_offer',
                   TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
-                  DETAIL = 'Reserved places are part of the places offered (Decret 11/2021, art. 55).',
-                  HINT = 'Correct the places offered or the reserve.';
+                  DETAIL = schooltime.gettext('Reserved places are part of the places offered (Decret 11/2021, art. 55).'),
+                  HINT = schooltime.gettext('Correct the places offered or the reserve.');
     END IF;
     IF (NEW.places_offered IS NULL) OPERATOR(pg_catalog.<>) (NEW.places_reserved_nee_a IS NULL)
        OR (NEW.places_offered IS NULL) OPERATOR(pg_catalog.<>) (NEW.places_reserved_nee_b IS NULL) THEN
-        RAISE EXCEPTION '%: places offered and reserved are recorded together', what
-            USING ERRCODE = 'check_violation', CONSTRAINT = 'enrolment_places_together',
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('%s: places offered and reserved are recorded together', what),
+                  ERRCODE = 'check_violation', CONSTRAINT = 'enrolment_places_together',
                   TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA,
-                  DETAIL = format('Places offered: %s; reserved for NEE A: %s; for NEE B: %s.',
-                                  coalesce(NEW.places_offered::text, 'none'), coalesce(NEW.places_reserved_nee_a::text, 'none'),
-                                  coalesce(NEW.places_reserved_nee_b::text, 'none')),
-                  HINT = 'Give all three (0 where nothing is reserved), or none.';
+                  DETAIL = schooltime.format_message('Places offered: %s; reserved for NEE A: %s; for NEE B: %s.',
+                                  coalesce(NEW.places_offered::text, schooltime.gettext('none')),
+                                  coalesce(NEW.places_reserved_nee_a::text, schooltime.gettext('none')),
+                                  coalesce(NEW.places_reserved_nee_b::text, schooltime.gettext('none'))),
+                  HINT = schooltime.gettext('Give all three (0 where nothing is reserved), or none.');
     END IF;
     RETURN NEW;
 END

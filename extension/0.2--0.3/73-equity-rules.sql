@@ -27,16 +27,17 @@ SET search_path = pg_catalog, pg_temp
 AS $rules$
 BEGIN
     IF model IS NULL THEN
-        RAISE EXCEPTION 'the schema of the model must be named'
-            USING ERRCODE = 'null_value_not_allowed',
-                  HINT = 'Call schooltime.equity_violations(''timetables'') with the schema create_model() was given.';
+        RAISE EXCEPTION USING MESSAGE = schooltime.gettext('the schema of the model must be named'),
+                  ERRCODE = 'null_value_not_allowed',
+                  HINT = schooltime.gettext('Call schooltime.equity_violations(''timetables'') with the schema create_model() was given.');
     END IF;
     IF to_regclass(format('%I.enrolment', model)) IS NULL THEN
-        RAISE EXCEPTION 'schema % holds no schooltime model of this version', quote_ident(model)
-            USING ERRCODE = 'undefined_table',
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('schema %s holds no schooltime model of this version', quote_ident(model)),
+                  ERRCODE = 'undefined_table',
                   HINT = CASE WHEN to_regclass(format('%I.sessions', model)) IS NULL
-                              THEN 'Create one with schooltime.create_model().'
-                              ELSE format('Run SELECT schooltime.upgrade_model(%L); to add what this version brings.', model) END;
+                              THEN schooltime.gettext('Create one with schooltime.create_model().')
+                              ELSE schooltime.format_message('Run SELECT schooltime.upgrade_model(%s); to add what this version brings.',
+                                                             quote_literal(model)) END;
     END IF;
     -- the rules are about centres: a group has none of their violations
     IF group_id IS NOT NULL THEN
@@ -86,22 +87,22 @@ BEGIN
                         ELSE j.zone_start_nee * (100 + j.raise) END AS start_max_num,
                    CASE WHEN j.maximum_percent IS NOT NULL THEN 1 ELSE j.zone_start_pupils END AS start_max_den,
                    CASE WHEN j.maximum_percent IS NOT NULL
-                        THEN format('the Department set its maximum at %%s %%%% (%%s)', schooltime.number_text(j.maximum_percent), j.resolution)
-                        WHEN j.raise_unit = 'points' THEN format('its maximum is that share plus %%s percentage points', schooltime.number_text(j.raise))
-                        ELSE format('its maximum is that share raised by %%s %%%%', schooltime.number_text(j.raise)) END AS max_text
+                        THEN format($2, schooltime.number_words(j.maximum_percent), j.resolution)
+                        WHEN j.raise_unit = 'points' THEN format($3, schooltime.number_words(j.raise))
+                        ELSE format($4, schooltime.number_words(j.raise)) END AS max_text
             FROM judged AS j
         ), found AS (
             -- nee_entry_share: at an entry level, above the maximum
             SELECT 'nee_entry_share' AS rule, m.centre_id, m.centre_name, m.school_year, m.regime, m.level,
                    round(ceil(m.nee * 10000.0 / m.pupils) / 100, 2) AS measured,
                    round(floor(m.max_num * 100.0 / m.max_den) / 100, 2) AS limit_value, 'percent' AS unit,
-                   format('centre "%%s" has %%s %%%% of pupils with specific educational needs in %%s in %%s, above its zone''s maximum of %%s %%%%',
-                          m.centre_name, schooltime.number_text(round(ceil(m.nee * 10000.0 / m.pupils) / 100, 2)), m.level_name, m.school_year,
-                          schooltime.number_text(round(floor(m.max_num * 100.0 / m.max_den) / 100, 2))) AS message,
-                   format('%%s of its %%s pupils in %%s have specific educational needs (NEE A %%s, NEE B %%s); zone "%%s" has %%s of %%s (%%s %%%%), and %%s (%%s).',
+                   format($5,
+                          m.centre_name, schooltime.number_words(round(ceil(m.nee * 10000.0 / m.pupils) / 100, 2)), m.level_name, m.school_year,
+                          schooltime.number_words(round(floor(m.max_num * 100.0 / m.max_den) / 100, 2))) AS message,
+                   format($6,
                           m.nee, m.pupils, m.level_name, m.nee_a_pupils, m.nee_b_pupils, m.zone_name, m.zone_nee, m.zone_pupils,
-                          schooltime.number_text(round(m.zone_nee * 100.0 / m.zone_pupils, 2)), m.max_text, %2$L) AS detail,
-                   'Assign the zone''s next pupils with specific educational needs to its centres below that share; if the Department set the zone another maximum, record it in zone_nee_maximums.' AS hint
+                          schooltime.number_words(round(m.zone_nee * 100.0 / m.zone_pupils, 2)), m.max_text, %2$L) AS detail,
+                   $7 AS hint
             FROM maxima AS m
             WHERE m.entry_level AND m.in_force AND m.pupils > 0 AND m.zone_pupils > 0
               AND m.nee * 100 * m.max_den > m.max_num * m.pupils
@@ -110,15 +111,15 @@ BEGIN
             SELECT 'late_nee_enrolment', m.centre_id, m.centre_name, m.school_year, m.regime, m.level,
                    round(ceil((m.nee - m.late_nee) * 10000.0 / (m.pupils - m.late)) / 100, 2),
                    round(floor(m.start_max_num * 100.0 / m.start_max_den) / 100, 2), 'percent',
-                   format('%%s late %%s with specific educational needs %%s assigned to centre "%%s" in %%s in %%s, whose share of them was already %%s %%%%, above its zone''s maximum of %%s %%%%',
-                          m.late_nee, CASE WHEN m.late_nee = 1 THEN 'arrival' ELSE 'arrivals' END,
-                          CASE WHEN m.late_nee = 1 THEN 'was' ELSE 'were' END, m.centre_name, m.level_name, m.school_year,
-                          schooltime.number_text(round(ceil((m.nee - m.late_nee) * 10000.0 / (m.pupils - m.late)) / 100, 2)),
-                          schooltime.number_text(round(floor(m.start_max_num * 100.0 / m.start_max_den) / 100, 2))),
-                   format('At the start of the course %%s of its %%s pupils in %%s had specific educational needs; zone "%%s" had %%s of %%s (%%s %%%%), and %%s (%%s).',
+                   -- nls: the forms are marked by message_forms() below
+                   schooltime.format_message_plural(($8)[1], ($8)[2], m.late_nee,
+                          m.late_nee, m.centre_name, m.level_name, m.school_year,
+                          schooltime.number_words(round(ceil((m.nee - m.late_nee) * 10000.0 / (m.pupils - m.late)) / 100, 2)),
+                          schooltime.number_words(round(floor(m.start_max_num * 100.0 / m.start_max_den) / 100, 2))),
+                   format($9,
                           m.nee - m.late_nee, m.pupils - m.late, m.level_name, m.zone_name, m.zone_start_nee, m.zone_start_pupils,
-                          schooltime.number_text(round(m.zone_start_nee * 100.0 / m.zone_start_pupils, 2)), m.max_text, %3$L),
-                   'Assign late arrivals with specific educational needs to the zone''s centres below its maximum, or cap the centre''s groups at the pupils enrolled at the start of the course (art. 60).'
+                          schooltime.number_words(round(m.zone_start_nee * 100.0 / m.zone_start_pupils, 2)), m.max_text, %3$L),
+                   $10
             FROM maxima AS m
             WHERE m.late_nee > 0 AND m.in_force AND m.pupils - m.late > 0 AND m.zone_start_pupils > 0
               AND (m.nee - m.late_nee) * 100 * m.start_max_den > m.start_max_num * (m.pupils - m.late)
@@ -126,31 +127,25 @@ BEGIN
             -- nee_reserve: fewer places reserved than the zone's share of the places offered
             SELECT 'nee_reserve', m.centre_id, m.centre_name, m.school_year, m.regime, m.level,
                    m.reserved::numeric, ((m.zone_nee * m.offered + m.zone_pupils - 1) / m.zone_pupils)::numeric, 'places',
-                   format('centre "%%s" reserves %%s %%s for pupils with specific educational needs in %%s in %%s, fewer than the %%s its zone''s share foresees',
-                          m.centre_name, m.reserved, CASE WHEN m.reserved = 1 THEN 'place' ELSE 'places' END, m.level_name, m.school_year,
+                   -- nls: the forms are marked by message_forms() below
+                   schooltime.format_message_plural(($11)[1], ($11)[2], m.reserved,
+                          m.centre_name, m.reserved, m.level_name, m.school_year,
                           (m.zone_nee * m.offered + m.zone_pupils - 1) / m.zone_pupils),
-                   format('Of its %%s places offered, it reserves %%s for NEE A and %%s for NEE B; in zone "%%s", %%s of the %%s pupils in %%s (%%s %%%%) have specific educational needs, so %%s of the places would take in the zone''s share (%%s).',
+                   format($12,
                           m.offered, m.places_reserved_nee_a, m.places_reserved_nee_b, m.zone_name, m.zone_nee, m.zone_pupils, m.level_name,
-                          schooltime.number_text(round(m.zone_nee * 100.0 / m.zone_pupils, 2)),
+                          schooltime.number_words(round(m.zone_nee * 100.0 / m.zone_pupils, 2)),
                           (m.zone_nee * m.offered + m.zone_pupils - 1) / m.zone_pupils, %4$L),
-                   format('Reserve at least %%s places, or record why the territorial services set this centre a smaller reserve (art. 55.2).',
-                          (m.zone_nee * m.offered + m.zone_pupils - 1) / m.zone_pupils)
+                   format($13, (m.zone_nee * m.offered + m.zone_pupils - 1) / m.zone_pupils)
             FROM maxima AS m
             WHERE m.offered > 0 AND m.zone_pupils > 0 AND m.reserved * m.zone_pupils < m.zone_nee * m.offered
             UNION ALL
             -- what cannot be judged is worth a row, not silence
             SELECT 'nee_entry_share', m.centre_id, m.centre_name, m.school_year, m.regime, m.level, NULL, NULL, 'percent',
                    CASE WHEN m.zone_id IS NULL
-                        THEN format('the share of pupils with specific educational needs of centre "%%s" in %%s in %%s cannot be judged: the centre has no zone for stage %%s',
-                                    m.centre_name, m.level_name, m.school_year, m.stage)
-                        ELSE format('the share of pupils with specific educational needs of centre "%%s" in %%s in %%s cannot be judged: the catalogue has no figure nee_max_raise for %%s',
-                                    m.centre_name, m.level_name, m.school_year, m.school_year) END,
-                   CASE WHEN m.zone_id IS NULL
-                        THEN 'Rules nee_entry_share, late_nee_enrolment and nee_reserve compare a centre with the other centres of its zone (Decret 11/2021, art. 4, 55, 59).'
-                        ELSE 'The maximum share of a zone is its share raised by nee_max_raise, whose row for the year is missing (Decret 11/2021, art. 59).' END,
-                   CASE WHEN m.zone_id IS NULL
-                        THEN format('Record the centre''s zone for stage %%s in %%s in centre_zones.', m.stage, m.school_year)
-                        ELSE 'Insert the year''s row into schooltime.equity_figures, or call schooltime.carry_over_school_year().' END
+                        THEN format($14, m.centre_name, m.level_name, m.school_year, m.stage)
+                        ELSE format($15, m.centre_name, m.level_name, m.school_year, m.school_year) END,
+                   CASE WHEN m.zone_id IS NULL THEN $16 ELSE $17 END,
+                   CASE WHEN m.zone_id IS NULL THEN format($18, m.stage, m.school_year) ELSE $19 END
             FROM maxima AS m
             WHERE m.entry_level AND m.pupils > 0
               AND (m.zone_id IS NULL OR (NOT m.has_figure AND m.maximum_percent IS NULL))
@@ -165,7 +160,28 @@ BEGIN
         (SELECT array_to_string(r.sections, ', ') FROM schooltime.rules AS r WHERE r.code = 'nee_entry_share'),
         (SELECT array_to_string(r.sections, ', ') FROM schooltime.rules AS r WHERE r.code = 'late_nee_enrolment'),
         (SELECT array_to_string(r.sections, ', ') FROM schooltime.rules AS r WHERE r.code = 'nee_reserve'))
-    USING centre_id;
+    USING centre_id,
+        -- the messages, in the session's language: format() fills them row by row
+        schooltime.gettext('the Department set its maximum at %s %% (%s)'),
+        schooltime.gettext('its maximum is that share plus %s percentage points'),
+        schooltime.gettext('its maximum is that share raised by %s %%'),
+        schooltime.gettext('centre "%s" has %s %% of pupils with specific educational needs in %s in %s, above its zone''s maximum of %s %%'),
+        schooltime.gettext('%s of its %s pupils in %s have specific educational needs (NEE A %s, NEE B %s); zone "%s" has %s of %s (%s %%), and %s (%s).'),
+        schooltime.gettext('Assign the zone''s next pupils with specific educational needs to its centres below that share; if the Department set the zone another maximum, record it in zone_nee_maximums.'),
+        schooltime.message_forms('%s late arrival with specific educational needs was assigned to centre "%s" in %s in %s, whose share of them was already %s %%, above its zone''s maximum of %s %%',
+                                 '%s late arrivals with specific educational needs were assigned to centre "%s" in %s in %s, whose share of them was already %s %%, above its zone''s maximum of %s %%'),
+        schooltime.gettext('At the start of the course %s of its %s pupils in %s had specific educational needs; zone "%s" had %s of %s (%s %%), and %s (%s).'),
+        schooltime.gettext('Assign late arrivals with specific educational needs to the zone''s centres below its maximum, or cap the centre''s groups at the pupils enrolled at the start of the course (art. 60).'),
+        schooltime.message_forms('centre "%s" reserves %s place for pupils with specific educational needs in %s in %s, fewer than the %s its zone''s share foresees',
+                                 'centre "%s" reserves %s places for pupils with specific educational needs in %s in %s, fewer than the %s its zone''s share foresees'),
+        schooltime.gettext('Of its %s places offered, it reserves %s for NEE A and %s for NEE B; in zone "%s", %s of the %s pupils in %s (%s %%) have specific educational needs, so %s of the places would take in the zone''s share (%s).'),
+        schooltime.gettext('Reserve at least %s places, or record why the territorial services set this centre a smaller reserve (art. 55.2).'),
+        schooltime.gettext('the share of pupils with specific educational needs of centre "%s" in %s in %s cannot be judged: the centre has no zone for stage %s'),
+        schooltime.gettext('the share of pupils with specific educational needs of centre "%s" in %s in %s cannot be judged: the catalogue has no figure nee_max_raise for %s'),
+        schooltime.gettext('Rules nee_entry_share, late_nee_enrolment and nee_reserve compare a centre with the other centres of its zone (Decret 11/2021, art. 4, 55, 59).'),
+        schooltime.gettext('The maximum share of a zone is its share raised by nee_max_raise, whose row for the year is missing (Decret 11/2021, art. 59).'),
+        schooltime.gettext('Record the centre''s zone for stage %s in %s in centre_zones.'),
+        schooltime.gettext('Insert the year''s row into schooltime.equity_figures, or call schooltime.carry_over_school_year().');
 END
 $rules$;
 COMMENT ON FUNCTION schooltime.equity_violations(name, bigint, bigint) IS

@@ -240,18 +240,18 @@ DECLARE
     rows integer := 0;
 BEGIN
     IF model IS NULL OR municipality IS NULL OR school_year IS NULL OR for_public IS NULL THEN
-        RAISE EXCEPTION 'the model, the municipality, the school year and the form must be given'
-            USING ERRCODE = 'null_value_not_allowed';
+        RAISE EXCEPTION USING MESSAGE = schooltime.gettext('the model, the municipality, the school year and the form must be given'),
+                  ERRCODE = 'null_value_not_allowed';
     END IF;
     IF lang IS NULL OR lang NOT IN ('en', 'ca') THEN
-        RAISE EXCEPTION 'unknown language "%" for the synthesis report', language
-            USING ERRCODE = 'invalid_parameter_value',
-                  HINT = 'Write ''ca'' for Catalan or ''en'' for English.';
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('unknown language "%s" for the synthesis report', coalesce(language, '<NULL>')),
+                  ERRCODE = 'invalid_parameter_value',
+                  HINT = schooltime.gettext('Write ''ca'' for Catalan or ''en'' for English.');
     END IF;
     IF to_regclass(format('%I.equity_indicators_public', model)) IS NULL THEN
-        RAISE EXCEPTION 'schema % holds no schooltime model of this version', quote_ident(model)
-            USING ERRCODE = 'undefined_table',
-                  HINT = format('Run SELECT schooltime.upgrade_model(%L); to add what this version brings.', model);
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('schema %s holds no schooltime model of this version', quote_ident(model)),
+                  ERRCODE = 'undefined_table',
+                  HINT = schooltime.format_message('Run SELECT schooltime.upgrade_model(%s); to add what this version brings.', quote_literal(model));
     END IF;
     SELECT max(f.value) FILTER (WHERE f.figure = 'small_cell_threshold'), max(f.value) FILTER (WHERE f.figure = 'high_share_percent'),
            max(f.value) FILTER (WHERE f.figure = 'few_per_group')

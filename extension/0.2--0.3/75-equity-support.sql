@@ -70,21 +70,23 @@ DECLARE
 BEGIN
     SELECT s.needier INTO direction FROM schooltime.support_schemes AS s WHERE s.scheme = graduated_support.scheme;
     IF NOT FOUND THEN
-        RAISE EXCEPTION 'unknown support scheme "%"', scheme
-            USING ERRCODE = 'invalid_parameter_value',
-                  HINT = format('The catalogue''s schemes are: %s.',
-                                coalesce((SELECT string_agg(s.scheme, ', ' ORDER BY s.scheme) FROM schooltime.support_schemes AS s), 'none'));
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('unknown support scheme "%s"', coalesce(scheme, '<NULL>')),
+                  ERRCODE = 'invalid_parameter_value',
+                  HINT = schooltime.format_message('The catalogue''s schemes are: %s.',
+                                coalesce((SELECT string_agg(s.scheme, ', ' ORDER BY s.scheme) FROM schooltime.support_schemes AS s),
+                                         schooltime.gettext('none')));
     END IF;
     IF cardinality(centre_ids) IS DISTINCT FROM cardinality(social_index) THEN
-        RAISE EXCEPTION 'there are % centres and % index values', coalesce(cardinality(centre_ids), 0), coalesce(cardinality(social_index), 0)
-            USING ERRCODE = 'invalid_parameter_value',
-                  HINT = 'Pass one index value per centre, in the same order (NULL for a centre without one).';
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('there are %s centres and %s index values',
+                                                                  coalesce(cardinality(centre_ids), 0), coalesce(cardinality(social_index), 0)),
+                  ERRCODE = 'invalid_parameter_value',
+                  HINT = schooltime.gettext('Pass one index value per centre, in the same order (NULL for a centre without one).');
     END IF;
     IF array_position(centre_ids, NULL) IS NOT NULL
        OR (SELECT count(DISTINCT u) <> count(u) FROM unnest(centre_ids) AS u) THEN
-        RAISE EXCEPTION 'every centre must be named once'
-            USING ERRCODE = 'invalid_parameter_value',
-                  DETAIL = 'The centres include a NULL or the same centre twice.';
+        RAISE EXCEPTION USING MESSAGE = schooltime.gettext('every centre must be named once'),
+                  ERRCODE = 'invalid_parameter_value',
+                  DETAIL = schooltime.gettext('The centres include a NULL or the same centre twice.');
     END IF;
     RETURN QUERY
         WITH input AS (

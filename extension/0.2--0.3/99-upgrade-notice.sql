@@ -45,8 +45,9 @@ BEGIN
           AND schooltime.model_behind(n.nspname)
         ORDER BY 1
     LOOP
-        RAISE WARNING 'schema % holds a schooltime model from an earlier version', model.nspname
-            USING HINT = format('Run SELECT schooltime.upgrade_model(%L); to add what this version brings.', model.nspname);
+        RAISE WARNING USING MESSAGE = schooltime.format_message('schema %s holds a schooltime model from an earlier version', model.nspname),
+                  HINT = schooltime.format_message('Run SELECT schooltime.upgrade_model(%s); to add what this version brings.',
+                                                   quote_literal(model.nspname));
     END LOOP;
 END
 $notice$;

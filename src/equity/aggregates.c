@@ -83,13 +83,13 @@ check_counts(int64 category, int64 pupils)
 		ereport(ERROR,
 				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				errmsg("pupil counts cannot be negative"),
-				errdetail("Pupils of the category: " INT64_FORMAT "; pupils in all: " INT64_FORMAT ".", category, pupils),
+				errdetail("Pupils of the category: %lld; pupils in all: %lld.", (long long) category, (long long) pupils),
 				errhint("Pass, for each centre, its pupils of the category and its pupils in all."));
 	if (category > pupils)
 		ereport(ERROR,
 				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				errmsg("a centre cannot have more pupils of the category (" INT64_FORMAT ") than pupils in all (" INT64_FORMAT ")",
-					   category, pupils),
+				errmsg("a centre cannot have more pupils of the category (%lld) than pupils in all (%lld)",
+					   (long long) category, (long long) pupils),
 				errdetail("The segregation indicators take, for each centre, its pupils of the category and then all its pupils."),
 				errhint("Pass the pupils of the category first and the centre's total second."));
 }

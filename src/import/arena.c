@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <string.h>
 
+const char *(*st_translate) (const char *msgid) = NULL;
+
 #define ARENA_BLOCK_SIZE	(64 * 1024)
 #define ARENA_ALIGN			16
 

@@ -21,6 +21,19 @@
 #define ST_PRINTF(format_index, first_arg)
 #endif
 
+/*
+ * The reader's messages are English, and each is a msgid of schooltime's
+ * message catalogue: inside the server st_translate looks it up in the
+ * session's language (fet_sql.c sets it), so that a format is translated
+ * before it is filled; left NULL (the harnesses), the English stands.
+ * ST_T translates a word or a format at its use; ST_N marks one for the
+ * catalogue where it is written (xgettext reads both, and the reader's
+ * xs_fail, rd_fail, rd_detail and rd_hint, which translate their format).
+ */
+extern const char *(*st_translate) (const char *msgid);
+#define ST_T(msgid) (st_translate ? st_translate(msgid) : (msgid))
+#define ST_N(msgid) (msgid)
+
 typedef struct st_allocator
 {
 	void	   *(*alloc) (void *context, size_t size);	/* NULL when out of memory */

@@ -118,32 +118,32 @@ read_activity(reader *rd)
 		}
 		else if (xs_tag_is(&rd->xml, "Id"))
 		{
-			if (!rd_integer(rd, "an activity id", 0, INT32_MAX, &a->id))
+			if (!rd_integer(rd, ST_N("an activity id"), 0, INT32_MAX, &a->id))
 				return false;
 			has_id = true;
 		}
 		else if (xs_tag_is(&rd->xml, "Activity_Group_Id"))
 		{
-			if (!rd_integer(rd, "an activity group id", 0, INT32_MAX, &a->group_id))
+			if (!rd_integer(rd, ST_N("an activity group id"), 0, INT32_MAX, &a->group_id))
 				return false;
 		}
 		else if (xs_tag_is(&rd->xml, "Duration"))
 		{
-			if (!rd_integer(rd, "an activity's duration", 1, 1000, &n))
+			if (!rd_integer(rd, ST_N("an activity's duration"), 1, 1000, &n))
 				return false;
 			a->duration = (int) n;
 			has_duration = true;
 		}
 		else if (xs_tag_is(&rd->xml, "Total_Duration"))
 		{
-			if (!rd_integer(rd, "an activity's total duration", 1, 1000000, &n))
+			if (!rd_integer(rd, ST_N("an activity's total duration"), 1, 1000000, &n))
 				return false;
 			a->total_duration = (int) n;
 			has_total = true;
 		}
 		else if (xs_tag_is(&rd->xml, "Active"))
 		{
-			if (!rd_boolean(rd, "whether an activity is active", &a->active))
+			if (!rd_boolean(rd, ST_N("whether an activity is active"), &a->active))
 				return false;
 		}
 		else if (xs_tag_is(&rd->xml, "Comments") && a->comments == NULL)
@@ -227,7 +227,7 @@ read_starting_time(reader *rd)
 	{
 		if (xs_tag_is(&rd->xml, "Activity_Id"))
 		{
-			if (!rd_integer(rd, "a constraint's activity id", 0, INT32_MAX, &id))
+			if (!rd_integer(rd, ST_N("a constraint's activity id"), 0, INT32_MAX, &id))
 				return false;
 			has_id = true;
 		}
@@ -243,7 +243,7 @@ read_starting_time(reader *rd)
 		}
 		else if (xs_tag_is(&rd->xml, "Active"))
 		{
-			if (!rd_boolean(rd, "whether a constraint is active", &active))
+			if (!rd_boolean(rd, ST_N("whether a constraint is active"), &active))
 				return false;
 		}
 		else if (xs_tag_is(&rd->xml, "Weight_Percentage"))
@@ -437,7 +437,7 @@ read_result(reader *rd, const char *text, size_t len)
 		{
 			if (xs_tag_is(&rd->xml, "Id"))
 			{
-				if (!rd_integer(rd, "an activity id", 0, INT32_MAX, &id))
+				if (!rd_integer(rd, ST_N("an activity id"), 0, INT32_MAX, &id))
 					return false;
 				has_id = true;
 			}
@@ -469,8 +469,10 @@ read_result(reader *rd, const char *text, size_t len)
 			hour = NULL;
 		if ((day == NULL) != (hour == NULL))
 		{
-			rd_fail(rd, FET_BAD_CONTENT, "the activities file gives activity %lld a %s but no %s", (long long) id,
-				 day != NULL ? "day" : "hour", day != NULL ? "hour" : "day");
+			if (day != NULL)
+				rd_fail(rd, FET_BAD_CONTENT, "the activities file gives activity %lld a day but no hour", (long long) id);
+			else
+				rd_fail(rd, FET_BAD_CONTENT, "the activities file gives activity %lld an hour but no day", (long long) id);
 			rd_detail(rd, "Line %d.", line);
 			return false;
 		}
@@ -543,28 +545,53 @@ index_activities(reader *rd, id_index *ix)
 	return true;
 }
 
+/* The messages about a name an activity gives, whole sentences for each kind of name. */
+typedef struct named_messages
+{
+	const char *what;
+	const char *undefined;		/* with the activity and the name */
+	const char *define;			/* the hint, with the element */
+	const char *twice;			/* with the activity and the name */
+} named_messages;
+
+static const named_messages named_kinds[] = {
+	{"teacher", ST_N("activity %lld of the FET file names teacher \"%s\", which the file does not define"),
+		ST_N("Define the teacher in FET, or correct the activity's <%s>."),
+	ST_N("activity %lld of the FET file names teacher \"%s\" twice")},
+	{"students set", ST_N("activity %lld of the FET file names students set \"%s\", which the file does not define"),
+		ST_N("Define the students set in FET, or correct the activity's <%s>."),
+	ST_N("activity %lld of the FET file names students set \"%s\" twice")},
+	{"subject", ST_N("activity %lld of the FET file names subject \"%s\", which the file does not define"),
+		ST_N("Define the subject in FET, or correct the activity's <%s>."),
+	ST_N("activity %lld of the FET file names subject \"%s\" twice")},
+	{NULL, ST_N("activity %lld of the FET file names \"%s\", which the file does not define"),
+		ST_N("Define it in FET, or correct the activity's <%s>."),
+	ST_N("activity %lld of the FET file names \"%s\" twice")},
+};
+
 static bool
 check_names(reader *rd, const fet_activity *a, const char *const *names, int n, const char *what,
 			const char *element, bool (*defined) (const fet_file *, const char *))
 {
+	const named_messages *m = named_kinds;
 	int			i;
 	int			j;
 
+	while (m->what != NULL && strcmp(m->what, what) != 0)
+		m++;
 	for (i = 0; i < n; i++)
 	{
 		if (!defined(rd->file, names[i]))
 		{
-			rd_fail(rd, FET_BAD_CONTENT, "activity %lld of the FET file names %s \"%s\", which the file does not define",
-				 (long long) a->id, what, rd_shown(rd, names[i]));
+			rd_fail(rd, FET_BAD_CONTENT, m->undefined, (long long) a->id, rd_shown(rd, names[i]));
 			rd_detail(rd, "The activity begins at line %d; FET would leave it out of the timetable.", a->line);
-			rd_hint(rd, "Define the %s in FET, or correct the activity's <%s>.", what, element);
+			rd_hint(rd, m->define, element);
 			return false;
 		}
 		for (j = 0; j < i; j++)
 			if (strcmp(names[i], names[j]) == 0)
 			{
-				rd_fail(rd, FET_BAD_CONTENT, "activity %lld of the FET file names %s \"%s\" twice", (long long) a->id,
-					 what, rd_shown(rd, names[i]));
+				rd_fail(rd, FET_BAD_CONTENT, m->twice, (long long) a->id, rd_shown(rd, names[i]));
 				rd_detail(rd, "The activity begins at line %d.", a->line);
 				return false;
 			}
@@ -616,16 +643,19 @@ place(reader *rd, const id_index *ix, const placement *p, const char *where)
 	hour = fet_find_name(&f->hours, p->hour);
 	if (day < 0 || hour < 0)
 	{
-		rd_fail(rd, FET_BAD_CONTENT, "%s places activity %lld on %s \"%s\", which is not one of the FET file's %ss",
-			 where, (long long) p->activity_id, day < 0 ? "day" : "hour", rd_shown(rd, day < 0 ? p->day : p->hour),
-			 day < 0 ? "day" : "hour");
-		rd_detail(rd, "Line %d of the %s.", p->line, f->has_result ? "activities file" : "FET file");
+		if (day < 0)
+			rd_fail(rd, FET_BAD_CONTENT, "%s places activity %lld on day \"%s\", which is not one of the FET file's days",
+				 where, (long long) p->activity_id, rd_shown(rd, p->day));
+		else
+			rd_fail(rd, FET_BAD_CONTENT, "%s places activity %lld on hour \"%s\", which is not one of the FET file's hours",
+				 where, (long long) p->activity_id, rd_shown(rd, p->hour));
+		rd_detail(rd, "Line %d of the %s.", p->line, f->has_result ? ST_T("activities file") : ST_T("FET file"));
 		return false;
 	}
 	if (act->day >= 0 && (act->day != day || act->hour != hour))
 	{
 		rd_fail(rd, FET_BAD_CONTENT, "activity %lld is placed at two different times in the %s", (long long) act->id,
-			 f->has_result ? "activities file" : "FET file");
+			 f->has_result ? ST_T("activities file") : ST_T("FET file"));
 		rd_detail(rd, "Lines %d and %d.", act->placed_line, p->line);
 		return false;
 	}
@@ -634,7 +664,7 @@ place(reader *rd, const id_index *ix, const placement *p, const char *where)
 		rd_fail(rd, FET_BAD_CONTENT, "activity %lld lasts %d hours from hour \"%s\", past the last of the FET file's %d hours",
 			 (long long) act->id, act->duration, rd_shown(rd, p->hour), f->hours.count);
 		rd_detail(rd, "The activity begins at line %d; it is placed at line %d of the %s.", act->line, p->line,
-			   f->has_result ? "activities file" : "FET file");
+			   f->has_result ? ST_T("activities file") : ST_T("FET file"));
 		return false;
 	}
 	act->day = day;
@@ -672,7 +702,7 @@ hold_together(reader *rd)
 	}
 	for (p = 0; p < rd->nplacements; p++)
 		if (!place(rd, &ix, &rd->placements[p],
-				   f->has_result ? "the activities file" : "a constraint of the FET file"))
+				   f->has_result ? ST_T("the activities file") : ST_T("a constraint of the FET file")))
 			return false;
 	return true;
 }
@@ -687,7 +717,7 @@ fet_read(const char *fet, size_t fet_len, const char *activities, size_t activit
 	memset(&rd, 0, sizeof(rd));
 	rd.arena = arena;
 	rd.error = error;
-	rd.source = "FET file";
+	rd.source = ST_T("FET file");
 	*file = NULL;
 	rd.file = st_arena_alloc(arena, sizeof(fet_file));
 	if (rd.file == NULL)
@@ -700,10 +730,10 @@ fet_read(const char *fet, size_t fet_len, const char *activities, size_t activit
 		/* the result's placements, not the file's constraints */
 		rd.nplacements = 0;
 		rd.file->has_result = true;
-		rd.source = "activities file";
+		rd.source = ST_T("activities file");
 		if (!read_result(&rd, activities, activities_len))
 			return error->status;
-		rd.source = "FET file";
+		rd.source = ST_T("FET file");
 	}
 	if (!hold_together(&rd))
 		return error->status;

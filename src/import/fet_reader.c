@@ -27,7 +27,7 @@ rd_fail(reader *rd, fet_status status, const char *format,...)
 		return false;
 	rd->error->status = status;
 	va_start(args, format);
-	vformat(rd->error->message, sizeof(rd->error->message), format, args);
+	vformat(rd->error->message, sizeof(rd->error->message), ST_T(format), args);
 	va_end(args);
 	return false;
 }
@@ -38,7 +38,7 @@ rd_detail(reader *rd, const char *format,...)
 	va_list		args;
 
 	va_start(args, format);
-	vformat(rd->error->detail, sizeof(rd->error->detail), format, args);
+	vformat(rd->error->detail, sizeof(rd->error->detail), ST_T(format), args);
 	va_end(args);
 }
 
@@ -48,7 +48,7 @@ rd_hint(reader *rd, const char *format,...)
 	va_list		args;
 
 	va_start(args, format);
-	vformat(rd->error->hint, sizeof(rd->error->hint), format, args);
+	vformat(rd->error->hint, sizeof(rd->error->hint), ST_T(format), args);
 	va_end(args);
 }
 
@@ -67,6 +67,9 @@ rd_shown(reader *rd, const char *name)
 bool
 rd_xml_failed(reader *rd)
 {
+	/* the XML reader worded (and translated) the detail: a format that is no message */
+	const char *as_is = "%s";
+
 	switch (rd->xml.status)
 	{
 		case XS_OK:
@@ -81,7 +84,7 @@ rd_xml_failed(reader *rd)
 			rd_fail(rd, FET_NO_MEMORY, "out of memory reading the %s", rd->source);
 			break;
 	}
-	rd_detail(rd, "%s", rd->xml.message);
+	rd_detail(rd, as_is, rd->xml.message);
 	return false;
 }
 
@@ -173,7 +176,7 @@ rd_integer(reader *rd, const char *what, int64_t min, int64_t max, int64_t *valu
 		return false;
 	if (!parse_integer(text, min, max, value))
 	{
-		rd_fail(rd, FET_BAD_CONTENT, "%s in the %s is not a whole number from %lld to %lld", what,
+		rd_fail(rd, FET_BAD_CONTENT, "%s in the %s is not a whole number from %lld to %lld", ST_T(what),
 			 rd->source, (long long) min, (long long) max);
 		rd_detail(rd, "Line %d: <%s>%s</%s>.", line, tag, rd_shown(rd, text), tag);
 		return false;
@@ -198,7 +201,7 @@ rd_boolean(reader *rd, const char *what, bool *value)
 		*value = false;
 	else
 	{
-		rd_fail(rd, FET_BAD_CONTENT, "%s in the %s is neither true nor false", what, rd->source);
+		rd_fail(rd, FET_BAD_CONTENT, "%s in the %s is neither true nor false", ST_T(what), rd->source);
 		rd_detail(rd, "Line %d: <%s>%s</%s>; FET writes true or false (and reads yes, no, 1 and 0).",
 			   line, tag, rd_shown(rd, text), tag);
 		return false;
@@ -301,6 +304,46 @@ rd_slots_insert(reader *rd, int **slots, int *nslots, int count, int index, cons
 	return true;
 }
 
+/*
+ * The messages about an item of a name list, whole sentences for each kind
+ * of item (what: "teacher"), so that each can be translated as a whole;
+ * the last row words any other kind.
+ */
+typedef struct list_item_messages
+{
+	const char *what;
+	const char *no_name;		/* with the source */
+	const char *empty_name;		/* with the source */
+	const char *twice;			/* with the name and the source */
+	const char *count;			/* with the source, the count declared and the count listed */
+} list_item_messages;
+
+static const list_item_messages list_items[] = {
+	{"day", ST_N("a day in the %s has no name"), ST_N("a day in the %s has an empty name"),
+	ST_N("day \"%s\" is defined twice in the %s"), ST_N("the %s says it has %lld days but lists %d")},
+	{"hour", ST_N("an hour in the %s has no name"), ST_N("an hour in the %s has an empty name"),
+	ST_N("hour \"%s\" is defined twice in the %s"), ST_N("the %s says it has %lld hours but lists %d")},
+	{"subject", ST_N("a subject in the %s has no name"), ST_N("a subject in the %s has an empty name"),
+	ST_N("subject \"%s\" is defined twice in the %s"), ST_N("the %s says it has %lld subjects but lists %d")},
+	{"teacher", ST_N("a teacher in the %s has no name"), ST_N("a teacher in the %s has an empty name"),
+	ST_N("teacher \"%s\" is defined twice in the %s"), ST_N("the %s says it has %lld teachers but lists %d")},
+	{"activity tag", ST_N("an activity tag in the %s has no name"), ST_N("an activity tag in the %s has an empty name"),
+	ST_N("activity tag \"%s\" is defined twice in the %s"), ST_N("the %s says it has %lld activity tags but lists %d")},
+	{NULL, ST_N("an item in the %s has no name"), ST_N("an item in the %s has an empty name"),
+	ST_N("item \"%s\" is defined twice in the %s"), ST_N("the %s says it has %lld items but lists %d")},
+};
+
+static const list_item_messages *
+list_item(const char *what)
+{
+	int			i;
+
+	for (i = 0; list_items[i].what != NULL; i++)
+		if (strcmp(list_items[i].what, what) == 0)
+			break;
+	return &list_items[i];
+}
+
 /* Adds a name to a list; a name listed twice is an error (what: "teacher"). */
 static bool
 add_name(reader *rd, fet_names *names, const char *name, int line, const char *what, const char *list)
@@ -309,14 +352,14 @@ add_name(reader *rd, fet_names *names, const char *name, int line, const char *w
 
 	if (name[0] == '\0')
 	{
-		rd_fail(rd, FET_BAD_CONTENT, "a %s in the %s has an empty name", what, rd->source);
+		rd_fail(rd, FET_BAD_CONTENT, list_item(what)->empty_name, rd->source);
 		rd_detail(rd, "Line %d, in <%s>.", line, list);
 		return false;
 	}
 	existing = fet_find_name(names, name);
 	if (existing >= 0)
 	{
-		rd_fail(rd, FET_BAD_CONTENT, "%s \"%s\" is defined twice in the %s", what, rd_shown(rd, name), rd->source);
+		rd_fail(rd, FET_BAD_CONTENT, list_item(what)->twice, rd_shown(rd, name), rd->source);
 		rd_detail(rd, "Lines %d and %d, in <%s>.", names->lines[existing], line, list);
 		return false;
 	}
@@ -349,7 +392,7 @@ rd_name_list(reader *rd, fet_names *names, const char *item, const char *number,
 	{
 		if ((number != NULL && xs_tag_is(&rd->xml, number)) || xs_tag_is(&rd->xml, "Number"))
 		{
-			if (!rd_integer(rd, "the number of items of a list", 0, 1000000, &declared))
+			if (!rd_integer(rd, ST_N("the number of items of a list"), 0, 1000000, &declared))
 				return false;
 		}
 		else if (xs_tag_is(&rd->xml, item))
@@ -372,7 +415,7 @@ rd_name_list(reader *rd, fet_names *names, const char *item, const char *number,
 				return false;
 			if (name == NULL)
 			{
-				rd_fail(rd, FET_BAD_CONTENT, "a %s in the %s has no name", what, rd->source);
+				rd_fail(rd, FET_BAD_CONTENT, list_item(what)->no_name, rd->source);
 				rd_detail(rd, "Line %d: <%s> holds no <Name>.", line, item);
 				return false;
 			}
@@ -394,8 +437,7 @@ rd_name_list(reader *rd, fet_names *names, const char *item, const char *number,
 		return false;
 	if (declared >= 0 && declared != names->count)
 	{
-		rd_fail(rd, FET_BAD_CONTENT, "the %s says it has %lld %ss but lists %d", rd->source,
-			 (long long) declared, what, names->count);
+		rd_fail(rd, FET_BAD_CONTENT, list_item(what)->count, rd->source, (long long) declared, names->count);
 		rd_detail(rd, "The list <%s> begins at line %d.", list, list_line);
 		return false;
 	}

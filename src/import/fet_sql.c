@@ -52,6 +52,16 @@ sqlstate_of(fet_status status)
 	}
 }
 
+/*
+ * The reader's messages in the session's language: it formats them, so it
+ * is handed each format (and each word it fills in) to translate first.
+ */
+static const char *
+translate_message(const char *msgid)
+{
+	return _(msgid);
+}
+
 /* The text of an argument as UTF-8, refused past FET_MAX_BYTES. */
 static char *
 utf8_argument(text *argument, const char *what, size_t *len)
@@ -62,7 +72,7 @@ utf8_argument(text *argument, const char *what, size_t *len)
 	if (size > FET_MAX_BYTES)
 		ereport(ERROR,
 				errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				errmsg("the %s is too large to read", what),
+				errmsg("the %s is too large to read", _(what)),
 				errdetail("It holds %zu bytes; schooltime reads files of at most %d bytes (64 MB).",
 						  size, FET_MAX_BYTES),
 				errhint("A FET file of a school is a few megabytes: check that this is the file FET saved."));
@@ -88,15 +98,18 @@ fet_read_json(PG_FUNCTION_ARGS)
 	char	   *json;
 	size_t		json_len;
 	Datum		result;
+	/* no errhint_internal in PostgreSQL 15: a format xgettext does not take for a message */
+	const char *as_is = "%s";
 
 	if (PG_ARGISNULL(0))
 		ereport(ERROR,
 				errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				errmsg("the FET file must be given"),
 				errhint("Pass the text of the .fet file, e.g. from psql: \\set fet `cat timetable.fet` and then :'fet'."));
-	fet = utf8_argument(PG_GETARG_TEXT_PP(0), "FET file", &fet_len);
+	st_translate = translate_message;
+	fet = utf8_argument(PG_GETARG_TEXT_PP(0), gettext_noop("FET file"), &fet_len);
 	if (!PG_ARGISNULL(1))
-		activities = utf8_argument(PG_GETARG_TEXT_PP(1), "activities file", &activities_len);
+		activities = utf8_argument(PG_GETARG_TEXT_PP(1), gettext_noop("activities file"), &activities_len);
 
 	reader_context = AllocSetContextCreate(CurrentMemoryContext, "FET reader", ALLOCSET_DEFAULT_SIZES);
 	allocator.alloc = context_alloc;
@@ -111,9 +124,10 @@ fet_read_json(PG_FUNCTION_ARGS)
 		MemoryContextDelete(reader_context);
 		ereport(ERROR,
 				errcode(sqlstate_of(status)),
-				errmsg("%s", error.message),
-				error.detail[0] ? errdetail("%s", error.detail) : 0,
-				error.hint[0] ? errhint("%s", error.hint) : 0);
+				/* worded by the reader, in the session's language already */
+				errmsg_internal("%s", error.message),
+				error.detail[0] ? errdetail_internal("%s", error.detail) : 0,
+				error.hint[0] ? errhint(as_is, error.hint) : 0);
 	}
 	json = fet_to_json(file, &arena, &json_len);
 	if (json == NULL)

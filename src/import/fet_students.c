@@ -47,13 +47,13 @@ kind_name(fet_set_kind kind)
 	switch (kind)
 	{
 		case FET_YEAR:
-			return "year";
+			return ST_T("year");
 		case FET_GROUP:
-			return "group";
+			return ST_T("group");
 		case FET_SUBGROUP:
-			return "subgroup";
+			return ST_T("subgroup");
 	}
-	return "set";
+	return ST_T("set");
 }
 
 static bool
@@ -126,7 +126,7 @@ read_subgroup(reader *rd, listed_subgroup *out)
 		}
 		else if (xs_tag_is(&rd->xml, "Number_of_Students"))
 		{
-			if (!rd_integer(rd, "a number of students", 0, 1000000000, &n))
+			if (!rd_integer(rd, ST_N("a number of students"), 0, 1000000000, &n))
 				return false;
 			out->students = (int) n;
 		}
@@ -175,7 +175,7 @@ read_group(reader *rd, int *index)
 		}
 		else if (xs_tag_is(&rd->xml, "Number_of_Students"))
 		{
-			if (!rd_integer(rd, "a number of students", 0, 1000000000, &n))
+			if (!rd_integer(rd, ST_N("a number of students"), 0, 1000000000, &n))
 				return false;
 			students = (int) n;
 		}
@@ -276,7 +276,7 @@ read_year(reader *rd)
 		}
 		else if (xs_tag_is(&rd->xml, "Number_of_Students"))
 		{
-			if (!rd_integer(rd, "a number of students", 0, 1000000000, &n))
+			if (!rd_integer(rd, ST_N("a number of students"), 0, 1000000000, &n))
 				return false;
 			students = (int) n;
 		}

@@ -77,7 +77,7 @@ read_name(xs_reader *r, xs_span *name, const char *what)
 
 	if (r->pos >= r->len || !is_name_start((unsigned char) r->buf[r->pos]))
 	{
-		xs_fail(r, r->pos, XS_SYNTAX, "expected %s.", what);
+		xs_fail(r, r->pos, XS_SYNTAX, "expected %s.", ST_T(what));
 		return false;
 	}
 	while (r->pos < r->len && is_name_char((unsigned char) r->buf[r->pos]))
@@ -125,7 +125,7 @@ skip_processing_instruction(xs_reader *r, bool declaration_allowed)
 	size_t		i;
 
 	r->pos += 2;
-	if (!read_name(r, &target, "a processing instruction's target after \"<?\""))
+	if (!read_name(r, &target, ST_N("a processing instruction's target after \"<?\"")))
 		return false;
 	if (target.len == 3 &&
 		(r->buf[target.start] | 0x20) == 'x' && (r->buf[target.start + 1] | 0x20) == 'm' &&
@@ -264,7 +264,7 @@ read_start_tag(xs_reader *r)
 	size_t		start = r->pos;
 
 	r->pos++;
-	if (!read_name(r, &r->tag, "an element name after \"<\""))
+	if (!read_name(r, &r->tag, ST_N("an element name after \"<\"")))
 		return false;
 	r->tag_line = xs_line_of(r, start);
 	r->nattributes = 0;
@@ -298,7 +298,7 @@ read_start_tag(xs_reader *r)
 			xs_fail(r, r->pos, XS_SYNTAX, "expected white space, \">\" or \"/>\" in a start tag.");
 			return false;
 		}
-		if (!read_name(r, &name, "an attribute name, \">\" or \"/>\""))
+		if (!read_name(r, &name, ST_N("an attribute name, \">\" or \"/>\"")))
 			return false;
 		skip_spaces(r);
 		if (byte_at(r, 0) != '=')
@@ -362,7 +362,7 @@ read_end_tag(xs_reader *r)
 	xs_open_element *open;
 
 	r->pos += 2;
-	if (!read_name(r, &name, "an element name after \"</\""))
+	if (!read_name(r, &name, ST_N("an element name after \"</\"")))
 		return false;
 	skip_spaces(r);
 	if (byte_at(r, 0) != '>')
@@ -474,7 +474,7 @@ read_content(xs_reader *r, content_mode mode)
 			xs_span		child;
 
 			r->pos++;
-			if (!read_name(r, &child, "an element name after \"<\""))
+			if (!read_name(r, &child, ST_N("an element name after \"<\"")))
 				return -1;
 			xs_fail(r, at, XS_SYNTAX, "element <%s> holds element <%s> where text was expected.",
 					xs_quoted(r, r->open[r->depth - 1].name, outer, sizeof(outer)),

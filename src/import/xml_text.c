@@ -90,11 +90,11 @@ xs_fail(xs_reader *r, size_t offset, xs_status status, const char *format,...)
 		return;
 	r->status = status;
 	position_of(r, offset, &line, &column);
-	n = snprintf(r->message, sizeof(r->message), "Line %d, column %d: ", line, column);
+	n = snprintf(r->message, sizeof(r->message), ST_T("Line %d, column %d: "), line, column);
 	if (n < 0 || (size_t) n >= sizeof(r->message))
 		return;
 	va_start(args, format);
-	vsnprintf(r->message + n, sizeof(r->message) - (size_t) n, format, args);
+	vsnprintf(r->message + n, sizeof(r->message) - (size_t) n, ST_T(format), args);
 	va_end(args);
 }
 
@@ -114,8 +114,8 @@ xs_fail_at_tag(xs_reader *r, xs_status status, const char *what)
 	if (r->status != XS_OK)
 		return;
 	r->status = status;
-	snprintf(r->message, sizeof(r->message), "Line %d: <%s> %s", r->tag_line,
-			 xs_quoted(r, r->tag, name, sizeof(name)), what);
+	snprintf(r->message, sizeof(r->message), ST_T("Line %d: <%s> %s"), r->tag_line,
+			 xs_quoted(r, r->tag, name, sizeof(name)), ST_T(what));
 }
 
 /*

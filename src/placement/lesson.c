@@ -123,8 +123,8 @@ read_groups(Placement *p, const int64 *ids, int n)
 		if (group_index(p, ids[i]) < 0)
 			ereport(ERROR,
 					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					errmsg("centre " INT64_FORMAT " has no group " INT64_FORMAT " in model \"%s\"",
-						   p->centre_id, ids[i], p->model->schema),
+					errmsg("centre %lld has no group %lld in model \"%s\"",
+						   (long long) p->centre_id, (long long) ids[i], p->model->schema),
 					errdetail("A lesson is of one centre: its groups are groups of that centre."),
 					errhint("Name the groups by the ids of the model's class_groups of that centre."));
 	p->school_year = parse_school_year(p->school_year_text);
@@ -147,7 +147,7 @@ read_teachers(Placement *p, const int64 *ids, int n)
 			if (ids[i] == ids[j])
 				ereport(ERROR,
 						errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						errmsg("teacher " INT64_FORMAT " is named twice", ids[i]),
+						errmsg("teacher %lld is named twice", (long long) ids[i]),
 						errhint("Name each teacher of the lesson once."));
 	p->teachers = palloc0(sizeof(PlaceTeacher) * Max(n, 1));
 	if (n == 0)
@@ -179,7 +179,7 @@ read_teachers(Placement *p, const int64 *ids, int n)
 		if (!found)
 			ereport(ERROR,
 					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					errmsg("model \"%s\" has no teacher " INT64_FORMAT, p->model->schema, ids[i]),
+					errmsg("model \"%s\" has no teacher %lld", p->model->schema, (long long) ids[i]),
 					errhint("Name the teachers by the ids of the model's teachers."));
 	}
 }
@@ -240,9 +240,11 @@ read_rows(Placement *p, const int64 *ids, int n, char **splits, char **parts)
 			if (other->split_number == row->split_number && other->part_number == row->part_number)
 				ereport(ERROR,
 						errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						errmsg("the lesson takes group \"%s\"%s twice", g->name,
-							   row->split_number ? psprintf(", %s,", group_part_name(group_shape_find(&p->shapes, p->centre_id, g->id, false),
-																					 row->split_number, row->part_number)) : ""),
+						row->split_number
+						? errmsg("the lesson takes group \"%s\", %s, twice", g->name,
+								 group_part_name(group_shape_find(&p->shapes, p->centre_id, g->id, false),
+												 row->split_number, row->part_number))
+						: errmsg("the lesson takes group \"%s\" twice", g->name),
 						errhint("Name each group, or part of a group, once."));
 			if ((other->split_number == 0) != (row->split_number == 0))
 				ereport(ERROR,
@@ -277,7 +279,7 @@ read_replaced(Placement *p)
 	if (SPI_processed == 0)
 		ereport(ERROR,
 				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				errmsg("centre " INT64_FORMAT " has no session " INT64_FORMAT " to replace", p->centre_id, p->replaces),
+				errmsg("centre %lld has no session %lld to replace", (long long) p->centre_id, (long long) p->replaces),
 				errhint("Name the session by its id in the model's sessions, or place the lesson without replacing one."));
 	tuple = SPI_tuptable->vals[0];
 	desc = SPI_tuptable->tupdesc;
@@ -285,8 +287,8 @@ read_replaced(Placement *p)
 	if (group_index(p, group) < 0)
 		ereport(ERROR,
 				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				errmsg("session " INT64_FORMAT " is not of any of the lesson's groups", p->replaces),
-				errdetail("It is a session of group " INT64_FORMAT ".", group),
+				errmsg("session %lld is not of any of the lesson's groups", (long long) p->replaces),
+				errdetail("It is a session of group %lld.", (long long) group),
 				errhint("Replace a session of a group the lesson takes."));
 	if (slot_datum_bounds(SPI_getbinval(tuple, desc, 2, &isnull), false, &start, &end))
 		p->replaced_day = wt_weekday(start);
@@ -329,7 +331,7 @@ check_minutes(const Placement *p)
 			ereport(ERROR,
 					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					errmsg("a lesson of %d minutes is longer than the %s day allows (%s-%s, %d minutes)",
-						   p->minutes, l->regime_name, format_minute_of_day(l->window_start),
+						   p->minutes, regime_words(l), format_minute_of_day(l->window_start),
 						   format_minute_of_day(l->window_end), window),
 					errhint("Place a shorter lesson, or split it in two."));
 		if (p->is_class && ((l->session_min != NO_LIMIT && p->minutes < l->session_min) ||
@@ -337,7 +339,7 @@ check_minutes(const Placement *p)
 			ereport(ERROR,
 					errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					errmsg("a lesson of %d minutes is outside the session lengths of %s (%d to %d minutes)",
-						   p->minutes, l->regime_name, l->session_min,
+						   p->minutes, regime_words(l), l->session_min,
 						   l->session_max == NO_LIMIT ? window : l->session_max),
 					errhint("Place a lesson of a length the regime allows (section %s).", l->section));
 	}

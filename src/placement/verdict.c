@@ -143,7 +143,7 @@ group_rules(Placement *p, int start, int end, Verdict *v)
 		finding_subject_init(&subject, p->model, "group", g->id, p->centre_id, p->school_year, &week);
 		subject.limits = g->limits;
 		subject.shape = g->shape;
-		subject.label = psprintf("group \"%s\"", g->name);
+		subject.label = psprintf(_("group \"%s\""), g->name);
 		subject.item_labels = labels;
 		e.p = p;
 		e.subject = &subject;
@@ -210,7 +210,7 @@ centre_rules(Placement *p, int start, int end, Verdict *v)
 	key_items_sort(&p->guards);
 	finding_subject_init(&subject, p->model, "centre", p->centre_id, p->centre_id, p->school_year, NULL);
 	subject.min_guards = p->min_guards;
-	subject.label = psprintf("centre \"%s\"", p->centre_name);
+	subject.label = psprintf(_("centre \"%s\""), p->centre_name);
 	e.p = p;
 	e.subject = &subject;
 	e.subject_name = p->centre_name;
