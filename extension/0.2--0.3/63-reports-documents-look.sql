@@ -693,7 +693,7 @@ BEGIN
                                  schooltime.xml_text(schooltime.grid_word(v.severity, lang)
                                                      || CASE WHEN v.authorisation_id IS NOT NULL THEN ', ' || schooltime.grid_word('authorised', lang) ELSE '' END),
                                  schooltime.xml_text(schooltime.week_where(v.day, v.starts, v.ends, lang)),
-                                 coalesce(', ' || schooltime.xml_text(schooltime.week_figures(v.measured, v.limit_value, v.unit)), ''),
+                                 coalesce(', ' || schooltime.xml_text(schooltime.week_figures(v.measured, v.limit_value, v.unit, lang)), ''),
                                  schooltime.xml_text(v.message),
                                  coalesce(' ' || schooltime.xml_text(v.detail), ''),
                                  coalesce(' <em>' || schooltime.xml_text(v.hint) || '</em>', ''),
