@@ -94,6 +94,26 @@ SELECT count(*) AS b1_violations FROM eoi_course_hours_violations('hours', 2, 3)
 SELECT * FROM eoi_course_hours_violations('hours', 2, 4);
 -- not an EOI group: nothing to report
 SELECT count(*) AS eso_violations FROM eoi_course_hours_violations('hours', 1, 1);
+-- an EOI group whose Wednesday is split in two parts for speaking
+-- practice: part A 17:00-19:10 as Monday, part B a minute shorter.  The
+-- pupils of part B get 129 h 29 min and the group fails, with their week
+-- of 4 h 19 min; A's 130 h, or the union of the rows (0.2's reading, 130 h,
+-- and a week of 6 h 29 min summing every row), would not tell.
+INSERT INTO hours.class_groups (centre_id, id, name, school_year, regime, level, pupils)
+VALUES (2, 6, 'Anglès C1 dl-dc', '2018-2019', 'eoi_ordinary', 5, 24);
+INSERT INTO hours.teachers (id, code, name, centre_id) VALUES (11, 'T11', 'Laia Ferrer', 2), (12, 'T12', 'Marc Pujol', 2);
+INSERT INTO hours.group_parts (centre_id, group_id, split, part, pupils)
+VALUES (2, 6, 'oral', 'A', 12), (2, 6, 'oral', 'B', 12);
+INSERT INTO hours.sessions (centre_id, group_id, school_year, regime, slot, subject, kind, teacher_id, split, part) VALUES
+    (2, 6, '2018-2019', 'eoi_ordinary', slot('dl 17:00-19:10'), 'Anglès C1', 'lesson', 11, NULL, NULL),
+    (2, 6, '2018-2019', 'eoi_ordinary', slot('dc 17:00-19:10'), 'Anglès C1 (oral)', 'lesson', 11, 'oral', 'A'),
+    (2, 6, '2018-2019', 'eoi_ordinary', slot('dc 17:00-19:09'), 'Anglès C1 (oral)', 'lesson', 12, 'oral', 'B');
+SELECT c.pupils->0->>'part' AS part, count(*) AS class_days, sum(c.minutes) / 60.0 AS hours
+FROM group_pupil_class_days('hours', 2, 6) AS c GROUP BY 1 ORDER BY 1;
+SELECT measured, limit_value, unit, message, detail FROM eoi_course_hours_violations('hours', 2, 6);
+-- part B a minute longer: every pupil gets 130 h, and the group complies
+UPDATE hours.sessions SET slot = slot('dc 17:00-19:10') WHERE centre_id = 2 AND group_id = 6 AND part = 'B';
+SELECT count(*) AS c1_violations FROM eoi_course_hours_violations('hours', 2, 6);
 
 -- 2n ESO A: 6 hours a day for the whole group, as 1r ESO A; its languages
 -- split three ways, each part with a week of its own: Anglès has Tuesday

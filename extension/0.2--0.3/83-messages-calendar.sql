@@ -210,6 +210,7 @@ DECLARE
     course_minutes bigint;
     class_days integer;
     weekly_minutes bigint;
+    fewest_pupils jsonb;
     exam_note text;
     exam_first date[];
     exam_last date[];
@@ -227,15 +228,32 @@ BEGIN
     END IF;
     period := schooltime.class_period(model, eoi_course_hours_violations.centre_id, g.school_year, g.regime);
     year_row := schooltime.calendar_year(g.school_year);
-    SELECT coalesce(sum(d.minutes), 0), count(*) INTO course_minutes, class_days
-    FROM schooltime.group_class_days(model, eoi_course_hours_violations.centre_id, eoi_course_hours_violations.group_id) AS d;
+    -- The course a group gets is the one its pupils get: of the combinations
+    -- of its parts (part 17), the one with the fewest minutes, as
+    -- lective_hours() counts them; that pupil's week is the one reported.
+    WITH per_pupils AS (
+        SELECT * FROM schooltime.group_pupil_class_days(model, eoi_course_hours_violations.centre_id, eoi_course_hours_violations.group_id)
+    )
+    SELECT t.minutes, t.days, t.pupils INTO course_minutes, class_days, fewest_pupils
+    FROM (SELECT p.pupils, coalesce(sum(c.minutes), 0) AS minutes, count(c.day)::integer AS days
+          FROM schooltime.group_pupils(model, eoi_course_hours_violations.centre_id, eoi_course_hours_violations.group_id) AS p (pupils)
+          LEFT JOIN per_pupils AS c ON c.pupils = p.pupils
+          GROUP BY p.pupils) AS t
+    ORDER BY t.minutes, t.pupils::text
+    LIMIT 1;
     IF course_minutes >= limit_hours * 60 THEN
         RETURN;
     END IF;
     SELECT CASE WHEN schooltime.messages_in_catalan() THEN r.name_ca ELSE r.name_en END INTO regime_name FROM schooltime.regimes AS r WHERE r.regime = g.regime;
-    EXECUTE format('SELECT coalesce(sum(schooltime.minutes(s.slot)), 0) FROM %I.sessions AS s '
-                   'WHERE s.centre_id = $1 AND s.group_id = $2 AND s.kind <> ''recess''', model)
-        INTO weekly_minutes USING eoi_course_hours_violations.centre_id, eoi_course_hours_violations.group_id;
+    -- those pupils' weekly timetable: the whole group's rows and their parts',
+    -- time taught by two teachers or to two parts counted once
+    EXECUTE format('SELECT coalesce(schooltime.busy_minutes(s.slot), 0) FROM %s AS s '
+                   'WHERE s.centre_id = $1 AND s.group_id = $2 AND s.kind <> ''recess'' '
+                   'AND (s.split_half IS NULL AND s.split IS NULL '
+                   '     OR $3 @> jsonb_build_array(jsonb_build_object(''split'', CASE WHEN s.split_half IS NOT NULL THEN '''' ELSE s.split END, '
+                   '                                                 ''part'', coalesce(s.split_half::text, s.part))))',
+                   schooltime.lesson_relation(model, 'sessions'))
+        INTO weekly_minutes USING eoi_course_hours_violations.centre_id, eoi_course_hours_violations.group_id, fewest_pupils;
     EXECUTE format('SELECT array_agg(a.first_day ORDER BY a.first_day), array_agg(a.last_day ORDER BY a.first_day) '
                    'FROM %I.dated_activities AS a WHERE a.centre_id = $1 AND a.school_year = $2 AND a.kind = ''final_exams'' '
                    'AND (a.group_id = $3 OR (a.group_id IS NULL AND a.regime = $4))', model)
@@ -273,6 +291,8 @@ BEGIN
     RETURN NEXT v;
 END
 $eoi$;
+COMMENT ON FUNCTION schooltime.eoi_course_hours_violations(name, bigint, bigint) IS
+'rule eoi_course_hours (2.4) for one group of a model: a violation when an EOI group''s lective hours in its course, as its pupils get them (schooltime.lective_hours: each combination of its parts, the fewest; final exam periods left out), are fewer than the year''s course_min_hours; the DETAIL gives the weekly timetable and class days of the pupils with the fewest; empty when it complies or is not an EOI group';
 
 CREATE OR REPLACE FUNCTION schooltime.calendar_violation(rule text, centre_id bigint, subject text, subject_id bigint,
                                               subject_name text, day date, measured numeric, limit_value numeric,
