@@ -3,10 +3,10 @@
  *		The aggregate schooltime.busy_minutes(weekslot): the minutes a set of
  *		slots covers, each minute counted once however many slots hold it.
  *
- * The transition state is an array of intervals in the aggregate's memory
- * context.  When it fills up it is compacted (sorted, overlapping and
- * touching intervals merged), so memory stays bounded by the week however
- * many rows are aggregated.  Partial states travel between parallel workers
+ * The transition state is an array of intervals (aggregate_array.h) that is
+ * compacted (sorted, overlapping and touching intervals merged) before it
+ * grows, so memory stays bounded by the week however many rows are
+ * aggregated.  Partial states travel between parallel workers
  * serialized as pairs of int4; the combine function appends one to the
  * other.  The final function counts the union with st_union_minutes, the
  * kernels' own arithmetic.
@@ -16,6 +16,7 @@
 #include "libpq/pqformat.h"
 #include "utils/memutils.h"
 
+#include "aggregate_array.h"
 #include "busy.h"
 #include "kernels/kernels.h"
 #include "weektime_parse.h"
@@ -27,13 +28,10 @@ PG_FUNCTION_INFO_V1(busy_minutes_deserialize);
 PG_FUNCTION_INFO_V1(busy_minutes_final);
 
 #define BUSY_INITIAL_CAPACITY 64
+#define BUSY_MAX_ITEMS ((int) (MaxAllocSize / sizeof(st_item)))
 
-typedef struct BusyState
-{
-	int			n;
-	int			capacity;
-	st_item    *items;
-} BusyState;
+/* The state: the intervals given so far, as an array compacted by busy_compact. */
+typedef AggregateArray BusyState;
 
 static int
 item_cmp(const void *a, const void *b)
@@ -83,14 +81,10 @@ busy_compact(st_item *items, int n)
 	return out;
 }
 
-static MemoryContext
-aggregate_context(FunctionCallInfo fcinfo, const char *caller)
+static int
+busy_compact_entries(void *entries, int n, void *arg)
 {
-	MemoryContext context;
-
-	if (!AggCheckCallContext(fcinfo, &context))
-		elog(ERROR, "%s called in non-aggregate context", caller);
-	return context;
+	return busy_compact((st_item *) entries, n);
 }
 
 static BusyState *
@@ -98,33 +92,16 @@ state_new(MemoryContext context, int capacity)
 {
 	BusyState  *state = MemoryContextAlloc(context, sizeof(BusyState));
 
-	state->n = 0;
-	state->capacity = Max(capacity, BUSY_INITIAL_CAPACITY);
-	state->items = MemoryContextAlloc(context, sizeof(st_item) * state->capacity);
+	aggregate_array_init(state, context, sizeof(st_item), Max(capacity, BUSY_INITIAL_CAPACITY), BUSY_MAX_ITEMS,
+						 busy_compact_entries, NULL, _("too many slots for busy_minutes"));
 	return state;
-}
-
-/* Room for one more interval: compact first, grow only if that was not enough. */
-static void
-state_make_room(BusyState *state, int wanted)
-{
-	if (state->n + wanted <= state->capacity)
-		return;
-	state->n = busy_compact(state->items, state->n);
-	if (state->n + wanted <= state->capacity && state->n <= state->capacity / 2)
-		return;
-	while (state->n + wanted > state->capacity || state->n > state->capacity / 2)
-		state->capacity *= 2;
-	state->items = repalloc(state->items, sizeof(st_item) * state->capacity);
 }
 
 static void
 state_add(BusyState *state, int start, int end)
 {
-	st_item    *item;
+	st_item    *item = aggregate_array_make_room(state, 1);
 
-	state_make_room(state, 1);
-	item = &state->items[state->n++];
 	item->start = start;
 	item->end = end;
 	item->split = 0;
@@ -132,6 +109,7 @@ state_add(BusyState *state, int start, int end)
 	item->lesson = 0;
 	item->flags = 0;
 	item->id = 0;
+	state->n++;
 }
 
 Datum
@@ -152,12 +130,7 @@ busy_minutes_transition(PG_FUNCTION_ARGS)
 		state = state_new(context, BUSY_INITIAL_CAPACITY);
 	/* the weekslot domain holds bounded, non-empty slots only */
 	if (weekslot_bounds(PG_GETARG_DATUM(1), &start, &end) && start >= 0 && end <= WT_MAX_MINUTE && end > start)
-	{
-		MemoryContext old = MemoryContextSwitchTo(context);
-
 		state_add(state, start, end);
-		MemoryContextSwitchTo(old);
-	}
 	PG_RETURN_POINTER(state);
 }
 
@@ -167,7 +140,6 @@ busy_minutes_combine(PG_FUNCTION_ARGS)
 	MemoryContext context = aggregate_context(fcinfo, "busy_minutes_combine");
 	BusyState  *a = PG_ARGISNULL(0) ? NULL : (BusyState *) PG_GETARG_POINTER(0);
 	BusyState  *b = PG_ARGISNULL(1) ? NULL : (BusyState *) PG_GETARG_POINTER(1);
-	MemoryContext old;
 
 	if (b == NULL)
 	{
@@ -175,13 +147,9 @@ busy_minutes_combine(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_POINTER(a);
 	}
-	old = MemoryContextSwitchTo(context);
 	if (a == NULL)
 		a = state_new(context, b->n);
-	state_make_room(a, b->n);
-	memcpy(&a->items[a->n], b->items, sizeof(st_item) * b->n);
-	a->n += b->n;
-	MemoryContextSwitchTo(old);
+	aggregate_array_append(a, b);
 	PG_RETURN_POINTER(a);
 }
 
@@ -193,13 +161,15 @@ busy_minutes_serialize(PG_FUNCTION_ARGS)
 	int			i;
 
 	aggregate_context(fcinfo, "busy_minutes_serialize");
-	state->n = busy_compact(state->items, state->n);
+	aggregate_array_compact(state);
 	pq_begintypsend(&buf);
 	pq_sendint32(&buf, state->n);
 	for (i = 0; i < state->n; i++)
 	{
-		pq_sendint32(&buf, state->items[i].start);
-		pq_sendint32(&buf, state->items[i].end);
+		const st_item *item = aggregate_array_entry(state, i);
+
+		pq_sendint32(&buf, item->start);
+		pq_sendint32(&buf, item->end);
 	}
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
@@ -245,6 +215,6 @@ busy_minutes_final(PG_FUNCTION_ARGS)
 
 	if (state == NULL)
 		PG_RETURN_NULL();
-	busy_sort(state->items, state->n);
-	PG_RETURN_INT32(st_union_minutes(state->items, state->n, 0));
+	busy_sort(state->entries, state->n);
+	PG_RETURN_INT32(st_union_minutes(state->entries, state->n, 0));
 }

@@ -9,9 +9,10 @@
  * (each term divides by the area's totals), so the transition state is the
  * list of centres (indices.h's eq_unit), in the aggregate's memory context.
  * Keyed aggregates (first argument a centre id) add up the rows of one
- * centre; the others take each row as a centre.  When the list fills up it
- * is merged (entries of one centre, or, unkeyed, entries with the same
- * counts, become one), so memory follows the number of distinct centres.
+ * centre; the others take each row as a centre.  The list is merged
+ * (entries of one centre, or, unkeyed, entries with the same counts, become
+ * one) before it grows (aggregate_array.h), so memory follows the number of
+ * distinct centres.
  * Partial states travel between workers as the merged list.
  */
 #include "schooltime.h"
@@ -19,6 +20,7 @@
 #include "libpq/pqformat.h"
 #include "utils/memutils.h"
 
+#include "aggregate_array.h"
 #include "equity/indices.h"
 
 PG_FUNCTION_INFO_V1(equity_units_transition);
@@ -45,9 +47,7 @@ PG_FUNCTION_INFO_V1(equity_location_quotient);
 typedef struct UnitsState
 {
 	bool		keyed;
-	int			n;
-	int			capacity;
-	eq_unit    *units;
+	AggregateArray units;		/* of eq_unit */
 } UnitsState;
 
 typedef struct ShareState
@@ -55,16 +55,6 @@ typedef struct ShareState
 	int64		category;
 	int64		pupils;
 } ShareState;
-
-static MemoryContext
-aggregate_context(FunctionCallInfo fcinfo, const char *caller)
-{
-	MemoryContext context;
-
-	if (!AggCheckCallContext(fcinfo, &context))
-		elog(ERROR, "%s called in non-aggregate context", caller);
-	return context;
-}
 
 static void
 too_many_pupils(void)
@@ -94,59 +84,37 @@ check_counts(int64 category, int64 pupils)
 				errhint("Pass the pupils of the category first and the centre's total second."));
 }
 
+static int
+units_merge_entries(void *entries, int n, void *keyed)
+{
+	int			merged = eq_units_merge((eq_unit *) entries, n, *(bool *) keyed);
+
+	if (merged < 0)
+		too_many_pupils();
+	return merged;
+}
+
 static UnitsState *
 units_new(MemoryContext context, bool keyed, int capacity)
 {
 	UnitsState *state = MemoryContextAlloc(context, sizeof(UnitsState));
 
 	state->keyed = keyed;
-	state->n = 0;
-	state->capacity = Max(capacity, UNITS_INITIAL_CAPACITY);
-	state->units = MemoryContextAlloc(context, sizeof(eq_unit) * state->capacity);
+	aggregate_array_init(&state->units, context, sizeof(eq_unit), Max(capacity, UNITS_INITIAL_CAPACITY), UNITS_MAX / 2,
+						 units_merge_entries, &state->keyed, _("too many centres for a segregation indicator"));
 	return state;
-}
-
-static void
-units_compact(UnitsState *state)
-{
-	int			n = eq_units_merge(state->units, state->n, state->keyed);
-
-	if (n < 0)
-		too_many_pupils();
-	state->n = n;
-}
-
-/* Room for wanted more entries: merge first, grow only if that was not enough. */
-static void
-units_make_room(UnitsState *state, int wanted)
-{
-	if (state->n + wanted <= state->capacity)
-		return;
-	units_compact(state);
-	if (state->n + wanted <= state->capacity && state->n <= state->capacity / 2)
-		return;
-	while (state->n + wanted > state->capacity || state->n > state->capacity / 2)
-	{
-		if (state->capacity > UNITS_MAX / 2)
-			ereport(ERROR,
-					errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					errmsg("too many centres for a segregation indicator"));
-		state->capacity *= 2;
-	}
-	state->units = repalloc(state->units, sizeof(eq_unit) * state->capacity);
 }
 
 static void
 units_add(UnitsState *state, int64 key, int64 category, int64 pupils, int64 count)
 {
-	eq_unit    *unit;
+	eq_unit    *unit = aggregate_array_make_room(&state->units, 1);
 
-	units_make_room(state, 1);
-	unit = &state->units[state->n++];
 	unit->key = key;
 	unit->category = category;
 	unit->pupils = pupils;
 	unit->count = count;
+	state->units.n++;
 }
 
 static Datum
@@ -155,7 +123,6 @@ units_transition(FunctionCallInfo fcinfo, bool keyed)
 	MemoryContext context = aggregate_context(fcinfo, "equity_units_transition");
 	UnitsState *state = PG_ARGISNULL(0) ? NULL : (UnitsState *) PG_GETARG_POINTER(0);
 	int			first = keyed ? 2 : 1;
-	MemoryContext old;
 	int64		category;
 	int64		pupils;
 
@@ -169,11 +136,9 @@ units_transition(FunctionCallInfo fcinfo, bool keyed)
 	category = PG_GETARG_INT64(first);
 	pupils = PG_GETARG_INT64(first + 1);
 	check_counts(category, pupils);
-	old = MemoryContextSwitchTo(context);
 	if (state == NULL)
 		state = units_new(context, keyed, UNITS_INITIAL_CAPACITY);
 	units_add(state, keyed ? PG_GETARG_INT64(1) : 0, category, pupils, 1);
-	MemoryContextSwitchTo(old);
 	PG_RETURN_POINTER(state);
 }
 
@@ -195,7 +160,6 @@ equity_units_combine(PG_FUNCTION_ARGS)
 	MemoryContext context = aggregate_context(fcinfo, "equity_units_combine");
 	UnitsState *a = PG_ARGISNULL(0) ? NULL : (UnitsState *) PG_GETARG_POINTER(0);
 	UnitsState *b = PG_ARGISNULL(1) ? NULL : (UnitsState *) PG_GETARG_POINTER(1);
-	MemoryContext old;
 
 	if (b == NULL)
 	{
@@ -203,13 +167,9 @@ equity_units_combine(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_POINTER(a);
 	}
-	old = MemoryContextSwitchTo(context);
 	if (a == NULL)
-		a = units_new(context, b->keyed, b->n);
-	units_make_room(a, b->n);
-	memcpy(&a->units[a->n], b->units, sizeof(eq_unit) * b->n);
-	a->n += b->n;
-	MemoryContextSwitchTo(old);
+		a = units_new(context, b->keyed, b->units.n);
+	aggregate_array_append(&a->units, &b->units);
 	PG_RETURN_POINTER(a);
 }
 
@@ -221,16 +181,18 @@ equity_units_serialize(PG_FUNCTION_ARGS)
 	int			i;
 
 	aggregate_context(fcinfo, "equity_units_serialize");
-	units_compact(state);
+	aggregate_array_compact(&state->units);
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, state->keyed ? 1 : 0);
-	pq_sendint32(&buf, state->n);
-	for (i = 0; i < state->n; i++)
+	pq_sendint32(&buf, state->units.n);
+	for (i = 0; i < state->units.n; i++)
 	{
-		pq_sendint64(&buf, state->units[i].key);
-		pq_sendint64(&buf, state->units[i].category);
-		pq_sendint64(&buf, state->units[i].pupils);
-		pq_sendint64(&buf, state->units[i].count);
+		const eq_unit *unit = aggregate_array_entry(&state->units, i);
+
+		pq_sendint64(&buf, unit->key);
+		pq_sendint64(&buf, unit->category);
+		pq_sendint64(&buf, unit->pupils);
+		pq_sendint64(&buf, unit->count);
 	}
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
@@ -285,10 +247,10 @@ units_final(FunctionCallInfo fcinfo, indicator_fn indicator)
 
 	if (state == NULL)
 		PG_RETURN_NULL();
-	units_compact(state);
-	if (!eq_units_totals(state->units, state->n, &totals))
+	aggregate_array_compact(&state->units);
+	if (!eq_units_totals(state->units.entries, state->units.n, &totals))
 		too_many_pupils();
-	if (!indicator(state->units, state->n, &result))
+	if (!indicator(state->units.entries, state->units.n, &result))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(result);
 }
