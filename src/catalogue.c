@@ -10,6 +10,7 @@
  */
 #include "schooltime.h"
 
+#include "access/xact.h"
 #include "catalog/namespace.h"
 #include "commands/extension.h"
 #include "commands/trigger.h"
@@ -377,12 +378,25 @@ ensure_loaded(void)
 
 	count_at_start = invalidation_count;
 	catalogue_loaded = false;
-	if (CatalogueContext == NULL)
-		CatalogueContext = AllocSetContextCreate(TopMemoryContext,
-												 "schooltime catalogue",
-												 ALLOCSET_SMALL_SIZES);
-	else
-		MemoryContextReset(CatalogueContext);
+
+	/*
+	 * A statement may hold pointers into the catalogue it loaded (a group's
+	 * limits, a rule) across a query of its own, and the query may take a
+	 * lock and with it the invalidation of a catalogue table another session
+	 * edited: the next lookup reloads.  The old catalogue is therefore not
+	 * freed but handed to the transaction, which frees it when it ends; no
+	 * pointer handed out outlives its transaction.
+	 */
+	if (CatalogueContext != NULL)
+	{
+		if (IsTransactionState())
+			MemoryContextSetParent(CatalogueContext, TopTransactionContext);
+		else
+			MemoryContextDelete(CatalogueContext);
+	}
+	CatalogueContext = AllocSetContextCreate(TopMemoryContext,
+											 "schooltime catalogue",
+											 ALLOCSET_SMALL_SIZES);
 	limits_by_key = NULL;
 
 	namespace = get_namespace_oid(SCHOOLTIME_SCHEMA, false);
