@@ -109,6 +109,12 @@ SELECT rule, message, detail, hint FROM schooltime.check('nls_out') ORDER BY rul
 INSERT INTO nls.sessions (centre_id, group_id, school_year, regime, slot, subject, teacher_id)
 VALUES (1, 1, '2018-2019', 'eso', 'dt 08:00-09:00', 'Tecnologia', 2);
 SELECT rule, sections, message, detail, hint FROM schooltime.report_rule_violations('nls', 1, 1);
+-- where a lesson can go instead: a closed place's reasons, its teacher
+-- named by name in subject_name as check() names it, not by the label
+SELECT r.rule, r.subject, r.subject_name, r.message, r.detail
+FROM schooltime.places('nls', 1, ARRAY[2]::bigint[], 60, ARRAY[2]::bigint[], starts => 'grid', with_reasons => true) AS p,
+     unnest(p.reasons) AS r
+WHERE p.slot = slot('dl 12:00-13:00') AND r.subject = 'teacher';
 
 -- the words the messages use, as SQL functions give them
 \x off

@@ -9,6 +9,8 @@
  */
 #include "schooltime.h"
 
+#include "utils/hsearch.h"
+
 #include "findings.h"
 #include "group_parts.h"
 #include "violation.h"
@@ -54,6 +56,67 @@ find_item(const FindingSubject *s, int64 id, unsigned flags)
 	return -1;
 }
 
+struct ItemLabelCache
+{
+	HTAB	   *labels;
+	MemoryContext context;
+};
+
+typedef struct ItemLabelKey
+{
+	int64		centre_id;
+	int64		id;
+	bool		is_duty;
+	bool		with_group;
+} ItemLabelKey;
+
+typedef struct ItemLabelEntry
+{
+	ItemLabelKey key;
+	char	   *label;
+} ItemLabelEntry;
+
+ItemLabelCache *
+item_label_cache_create(MemoryContext context)
+{
+	ItemLabelCache *cache = MemoryContextAlloc(context, sizeof(ItemLabelCache));
+	HASHCTL		ctl;
+
+	memset(&ctl, 0, sizeof(ctl));
+	ctl.keysize = sizeof(ItemLabelKey);
+	ctl.entrysize = sizeof(ItemLabelEntry);
+	ctl.hcxt = context;
+	cache->labels = hash_create("schooltime item labels", 256, &ctl, HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+	cache->context = context;
+	return cache;
+}
+
+/* An item's label from the model, through the subject's cache if it has one. */
+static char *
+item_label(const FindingSubject *s, int64 centre_id, int64 id, bool is_duty, bool with_group)
+{
+	ItemLabelKey key;
+	ItemLabelEntry *entry;
+	bool		found;
+
+	if (s->label_cache == NULL)
+		return model_item_label(s->model, centre_id, id, is_duty, with_group);
+	memset(&key, 0, sizeof(key));	/* the padding is hashed too */
+	key.centre_id = centre_id;
+	key.id = id;
+	key.is_duty = is_duty;
+	key.with_group = with_group;
+	entry = hash_search(s->label_cache->labels, &key, HASH_FIND, NULL);
+	if (entry == NULL)
+	{
+		char	   *label = model_item_label(s->model, centre_id, id, is_duty, with_group);
+
+		entry = hash_search(s->label_cache->labels, &key, HASH_ENTER, &found);
+		entry->label = MemoryContextStrdup(s->label_cache->context, label);
+	}
+	return entry->label;
+}
+
 static char *
 item_text(const FindingSubject *s, int64 id, unsigned flags, bool with_group)
 {
@@ -64,8 +127,8 @@ item_text(const FindingSubject *s, int64 id, unsigned flags, bool with_group)
 	if (i >= 0 && known && known[i])
 		label = known[i];
 	else
-		label = model_item_label(s->model, i >= 0 && s->item_centres ? s->item_centres[i] : s->centre_id,
-								 id, (flags & ST_DUTY) != 0, with_group);
+		label = item_label(s, i >= 0 && s->item_centres ? s->item_centres[i] : s->centre_id,
+						   id, (flags & ST_DUTY) != 0, with_group);
 	if (i < 0)
 		return label;
 	/* a group's session of one part says which: '"Anglès" (half 1, Mon 08:00-09:00)' */

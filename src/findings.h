@@ -12,6 +12,16 @@
 #include "kernels/kernels.h"
 #include "model.h"
 
+/*
+ * The labels of items a call has already looked up, for a caller that
+ * words many findings about the same rows (places() with reasons judges
+ * every start of the week against the same weeks).
+ */
+typedef struct ItemLabelCache ItemLabelCache;
+
+/* An empty cache in context, which holds it and its labels. */
+extern ItemLabelCache *item_label_cache_create(MemoryContext context);
+
 /* What a finding is about. */
 typedef struct FindingSubject
 {
@@ -32,6 +42,7 @@ typedef struct FindingSubject
 	const char *label;			/* 'group "1r ESO A"' */
 	char	  **item_labels;	/* '"Matemàtiques"', parallel to items */
 	char	  **item_group_labels;	/* '"Matemàtiques" of group "1r ESO A"' or 'a guard duty' */
+	ItemLabelCache *label_cache;	/* the labels looked up so far; NULL: look up each time */
 } FindingSubject;
 
 typedef struct FindingText

@@ -158,7 +158,7 @@ read_teachers(Placement *p, const int64 *ids, int n)
 	values[1] = PointerGetDatum(construct_array(elements, n, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 	spi_exec_args_checked(psprintf("SELECT t.id, t.centre_id IS NOT DISTINCT FROM $1 AND t.role OPERATOR(pg_catalog.=) ANY ("
 								   "ARRAY['director', 'head_of_studies', 'secretary', 'pedagogical_coordinator',"
-								   " 'coordinator']::schooltime.teacher_role[])"
+								   " 'coordinator']::schooltime.teacher_role[]), t.name"
 								   " FROM %s AS t WHERE t.id OPERATOR(pg_catalog.=) ANY ($2) ORDER BY t.id",
 								   p->model->teachers),
 						  2, types, values, NULL, SPI_OK_SELECT);
@@ -169,6 +169,7 @@ read_teachers(Placement *p, const int64 *ids, int n)
 
 		t->id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1, &isnull));
 		t->directive = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 2, &isnull));
+		t->name = SPI_getvalue(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 3);
 	}
 	for (i = 0; i < n; i++)
 	{

@@ -15,6 +15,7 @@
 #include "utils/array.h"
 
 #include "catalogue.h"
+#include "findings.h"
 #include "group_parts.h"
 #include "judge.h"
 #include "model.h"
@@ -51,6 +52,7 @@ typedef struct PlaceGroup
 typedef struct PlaceTeacher
 {
 	int64		id;
+	char	   *name;
 	bool		directive;		/* of the centre's directive team: present while teaching */
 	KeyItems	week;
 } PlaceTeacher;
@@ -87,6 +89,7 @@ typedef struct Placement
 	bool		with_reasons;
 	ViolationRows violation_rows;
 	MemoryContext keep;			/* outlives the SPI connection: the verdicts */
+	ItemLabelCache *label_cache;	/* with reasons: the rows' labels, looked up once */
 } Placement;
 
 /* What one candidate start comes to. */

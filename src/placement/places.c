@@ -187,7 +187,7 @@ schooltime_places(PG_FUNCTION_ARGS)
 	p.flags = PG_ARGISNULL(7) ? 0 : kind_flags(PG_GETARG_OID(7));
 	p.is_class = PG_ARGISNULL(7) || PG_GETARG_OID(7) != catalogue_session_kinds()->recess;
 	p.replaces = PG_ARGISNULL(8) ? 0 : PG_GETARG_INT64(8);
-	p.label = PG_ARGISNULL(9) ? pstrdup("the lesson to place") : psprintf("\"%s\"", text_to_cstring(PG_GETARG_TEXT_PP(9)));
+	p.label = PG_ARGISNULL(9) ? pstrdup(_("the lesson to place")) : psprintf(_("\"%s\""), text_to_cstring(PG_GETARG_TEXT_PP(9)));
 	periods = PG_ARGISNULL(10) || strcmp(text_to_cstring(PG_GETARG_TEXT_PP(10)), "periods") == 0;
 	if (!PG_ARGISNULL(10) && !periods && strcmp(text_to_cstring(PG_GETARG_TEXT_PP(10)), "grid") != 0)
 		ereport(ERROR,
@@ -230,6 +230,8 @@ schooltime_places(PG_FUNCTION_ARGS)
 							  TYPECACHE_RANGE_INFO);
 
 	p.keep = CurrentMemoryContext;
+	/* the same rows close many starts: each is worded from labels read once */
+	p.label_cache = p.with_reasons ? item_label_cache_create(p.keep) : NULL;
 	spi_scope_begin(&spi);
 	read_groups(&p, group_ids, ngroups);
 	read_teachers(&p, teacher_ids, nteachers);

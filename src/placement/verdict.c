@@ -145,6 +145,7 @@ group_rules(Placement *p, int start, int end, Verdict *v)
 		subject.shape = g->shape;
 		subject.label = psprintf(_("group \"%s\""), g->name);
 		subject.item_labels = labels;
+		subject.label_cache = p->label_cache;
 		e.p = p;
 		e.subject = &subject;
 		e.subject_name = g->name;
@@ -178,10 +179,12 @@ teacher_rules(Placement *p, int start, int end, Verdict *v)
 		week_with(&t->week, &added, 1, p->centre_id, p->label, &week, &labels);
 		finding_subject_init(&subject, p->model, "teacher", t->id, p->centre_id, p->school_year, &week);
 		subject.staff = staff;
+		subject.label = psprintf(_("teacher \"%s\""), t->name);
 		subject.item_group_labels = labels;
+		subject.label_cache = p->label_cache;
 		e.p = p;
 		e.subject = &subject;
-		e.subject_name = NULL;
+		e.subject_name = t->name;
 		e.verdict = v;
 		st_teacher_week(week.items, week.centres, week.n, &sl, place_finding, &e);
 	}
