@@ -34,3 +34,16 @@ EXTRA_CLEAN += $(OBJS:.o=.d)
 .SECONDEXPANSION:
 extension/$(EXTENSION)--%.sql: $$(sort $$(wildcard extension/%/*.sql))
 	cat $^ > $@
+
+# The release archive PGXN takes: $(EXTENSION)-<version>.zip, <version> being
+# META.json's, with every committed file under $(EXTENSION)-<version>/ (git
+# archive of HEAD, so uncommitted changes stay out).  DISTDIR picks where it
+# is written.
+DISTDIR ?= .
+dist:
+	@version=$$(sed -n 's/^   "version": "\([^"]*\)",$$/\1/p' META.json) && \
+	test -n "$$version" || { echo "META.json has no version" >&2; exit 1; } && \
+	{ git diff --quiet HEAD -- || echo "make dist: uncommitted changes are left out of the archive" >&2; } && \
+	git archive --format=zip --prefix=$(EXTENSION)-$$version/ --output=$(DISTDIR)/$(EXTENSION)-$$version.zip HEAD && \
+	echo "$(DISTDIR)/$(EXTENSION)-$$version.zip"
+.PHONY: dist

@@ -22,7 +22,7 @@ JOIN :"schema".class_groups AS g ON g.centre_id = s.centre_id AND g.id = s.group
 
 CREATE TEMP TABLE approval_group_days AS
 SELECT a.centre_id, a.group_id, a.regime, a.school_year, a.day,
-       range_agg(a.slot) FILTER (WHERE a.kind NOT IN ('recess', 'research_work') OR l.recess_is_lective) AS lective,
+       range_agg(a.slot::schooltime.weektimerange) FILTER (WHERE a.kind NOT IN ('recess', 'research_work') OR l.recess_is_lective) AS lective,
        min(a.lo) FILTER (WHERE a.kind <> 'recess' OR l.recess_is_lective) AS first_start,
        max(a.hi) FILTER (WHERE a.kind <> 'recess' OR l.recess_is_lective) AS last_end,
        max(a.hi) FILTER (WHERE (a.kind <> 'recess' OR l.recess_is_lective)
@@ -125,7 +125,7 @@ FROM (
 ) AS c
 WHERE NOT isempty(
     schooltime.weektimemultirange(c.span)
-    - coalesce((SELECT range_agg(b.slot)
+    - coalesce((SELECT range_agg(b.slot::schooltime.weektimerange)
                 FROM (SELECT d.slot FROM :"schema".duties AS d
                       JOIN :"schema".teachers AS t ON t.id = d.teacher_id
                       WHERE d.centre_id = c.centre_id

@@ -190,8 +190,8 @@ BEGIN
         ), days AS (
             SELECT t.lane, t.centre_id, t.group_id, t.day, l.school_year, l.regime, l.section,
                    l.continuous_max_minutes, l.break_min_minutes, l.daily_max_minutes, l.daily_span_max_minutes,
-                   range_agg(t.slot) FILTER (WHERE t.kind <> 'recess') AS classes,
-                   range_agg(t.slot) FILTER (WHERE t.kind <> 'recess' OR l.recess_is_lective) AS lective,
+                   range_agg(t.slot::schooltime.weektimerange) FILTER (WHERE t.kind <> 'recess') AS classes,
+                   range_agg(t.slot::schooltime.weektimerange) FILTER (WHERE t.kind <> 'recess' OR l.recess_is_lective) AS lective,
                    max(t.hi) - min(t.lo) AS span
             FROM lane_rows AS t
             JOIN schooltime.timetable_limits AS l ON l.school_year = t.school_year AND l.regime = t.regime
@@ -311,7 +311,7 @@ BEGIN
             ) AS x
             WHERE lo < before_place
         ), days AS (
-            SELECT b.teacher_id, b.school_year, b.day, range_agg(b.slot) AS busy_time, min(b.lo) AS first_start, max(b.hi) AS last_end,
+            SELECT b.teacher_id, b.school_year, b.day, range_agg(b.slot::schooltime.weektimerange) AS busy_time, min(b.lo) AS first_start, max(b.hi) AS last_end,
                    l.week_max_minutes, l.first_weekday, l.last_weekday, l.midday_free_minutes,
                    l.midday_window_start, l.midday_window_end, l.afternoon_start
             FROM busy AS b

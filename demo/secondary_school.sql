@@ -134,13 +134,90 @@ SELECT count(*) AS "sessions after the COPY" FROM sessions;
 \set VERBOSITY default
 
 \echo
-\echo '== 6. The catalogue is data: the 2020-2021 order closed the secondary window at 18:00'
+\echo '== 6. A real week: a joint lesson, co-teaching, an optional-subject block, groups split in parts'
+-- Two more groups of 1r Batxillerat, still in draft, and four teachers for them.
+INSERT INTO class_groups (centre_id, id, name, school_year, regime, level, pupils) VALUES
+    (1, 11, '1r Batxillerat B', '2018-2019', 'batxillerat', 1, 28),
+    (1, 12, '1r Batxillerat C', '2018-2019', 'batxillerat', 1, 27);
+INSERT INTO teachers (id, code, name, centre_id) VALUES
+    (23, 'T023', 'Física, docent 1', 1), (24, 'T024', 'Economia, docent 1', 1),
+    (25, 'T025', 'Anglès, docent 3', 1), (26, 'T026', 'Anglès, docent 4', 1);
+-- Joint lesson: 1r Batxillerat A, B and C at Educació física with one teacher,
+-- at the hour of A's first Educació física.  A lesson holds its slot; its
+-- sessions are one row per group.
+INSERT INTO lessons (centre_id, id, school_year, slot, description)
+SELECT 1, 1, '2018-2019', s.slot, 'Educació física, 1r Batxillerat A, B i C'
+FROM sessions AS s WHERE s.group_id = 9 AND s.subject = 'Educació física' ORDER BY s.slot LIMIT 1;
+UPDATE sessions AS s SET lesson_id = 1
+FROM lessons AS l WHERE l.id = 1 AND s.group_id = 9 AND s.slot = l.slot;
+INSERT INTO sessions (centre_id, group_id, school_year, regime, slot, subject, teacher_id, lesson_id)
+SELECT 1, g, '2018-2019', 'batxillerat', l.slot, 'Educació física', s.teacher_id, 1
+FROM lessons AS l JOIN sessions AS s ON s.lesson_id = l.id AND s.group_id = 9, (VALUES (11), (12)) AS new (g)
+WHERE l.id = 1;
+-- Co-teaching: a support teacher, free at that hour, beside the teacher of
+-- 1r ESO A's first Matemàtiques (atenció a la diversitat).
+CREATE TEMPORARY TABLE support AS
+SELECT s.id AS session_id, s.slot,
+       (SELECT t.id FROM teachers AS t
+        WHERE t.role = 'teacher' AND t.id <> s.teacher_id
+          AND NOT EXISTS (SELECT FROM sessions AS o WHERE o.teacher_id = t.id AND o.slot && s.slot)
+          AND NOT EXISTS (SELECT FROM duties AS d WHERE d.teacher_id = t.id AND d.slot && s.slot)
+        ORDER BY t.id LIMIT 1) AS teacher_id
+FROM sessions AS s WHERE s.group_id = 1 AND s.subject = 'Matemàtiques' ORDER BY s.slot LIMIT 1;
+INSERT INTO lessons (centre_id, id, school_year, slot, description)
+SELECT 1, 2, '2018-2019', slot, 'Matemàtiques amb suport, 1r ESO A' FROM support;
+UPDATE sessions SET lesson_id = 2 WHERE id = (SELECT session_id FROM support);
+INSERT INTO sessions (centre_id, group_id, school_year, regime, slot, subject, teacher_id, lesson_id)
+SELECT 1, 1, '2018-2019', 'eso', slot, 'Matemàtiques', teacher_id, 2 FROM support;
+-- An optional-subject block: on Wednesday 08:00-09:00 the pupils of 1r
+-- Batxillerat B and C split into two modality options, each a lesson of its
+-- own teacher.  Each group is split in two parts.
+INSERT INTO group_parts (centre_id, group_id, split, part, pupils) VALUES
+    (1, 11, 'modalitat', 'Ciències', 16), (1, 11, 'modalitat', 'Humanitats', 12),
+    (1, 12, 'modalitat', 'Ciències', 13), (1, 12, 'modalitat', 'Humanitats', 14);
+INSERT INTO blocks (centre_id, school_year, name, regime)
+VALUES (1, '2018-2019', 'Modalitat 1r Batxillerat', 'batxillerat');
+INSERT INTO lessons (centre_id, id, school_year, slot, block, description) VALUES
+    (1, 3, '2018-2019', slot('dc 08:00-09:00'), 'Modalitat 1r Batxillerat', 'Física'),
+    (1, 4, '2018-2019', slot('dc 08:00-09:00'), 'Modalitat 1r Batxillerat', 'Economia');
+INSERT INTO sessions (centre_id, group_id, school_year, regime, slot, subject, teacher_id, lesson_id, split, part)
+SELECT 1, g, '2018-2019', 'batxillerat', slot('dc 08:00-09:00'), o.subject, o.teacher_id, o.lesson, 'modalitat', o.part
+FROM (VALUES (11), (12)) AS groups (g),
+     (VALUES (3, 'Física', 'Ciències', 23), (4, 'Economia', 'Humanitats', 24)) AS o (lesson, subject, part, teacher_id);
+-- A group split in halves: 1r Batxillerat B's Anglès, each half with its teacher.
+INSERT INTO sessions (centre_id, group_id, school_year, regime, slot, subject, teacher_id, split_half) VALUES
+    (1, 11, '2018-2019', 'batxillerat', slot('dc 09:00-10:00'), 'Anglès', 25, 1),
+    (1, 11, '2018-2019', 'batxillerat', slot('dc 09:00-10:00'), 'Anglès', 26, 2);
+\echo '-- the lessons, with their groups (or parts) and teachers:'
+SELECT l.id AS lesson, to_text(l.slot) AS slot, l.block, string_agg(DISTINCT s.subject, ', ') AS subject,
+       string_agg(DISTINCT g.name || coalesce(' (' || s.part || ')', ''), ', ') AS "groups",
+       string_agg(DISTINCT t.name, ', ') AS teachers
+FROM lessons AS l JOIN sessions AS s ON s.lesson_id = l.id JOIN class_groups AS g ON g.id = s.group_id
+LEFT JOIN teachers AS t ON t.id = s.teacher_id
+GROUP BY l.centre_id, l.id ORDER BY l.id;
+\set VERBOSITY verbose
+\set ON_ERROR_STOP 0
+\echo '-- the teacher of the joint lesson is in one place, not free for a guard at that hour:'
+INSERT INTO duties (centre_id, teacher_id, school_year, slot, kind)
+SELECT 1, s.teacher_id, '2018-2019', l.slot, 'guard'
+FROM lessons AS l JOIN sessions AS s ON s.lesson_id = l.id AND s.group_id = 9 WHERE l.id = 1;
+\echo '-- the pupils of the Ciències option are not free for a lesson of the whole group:'
+INSERT INTO sessions (centre_id, group_id, school_year, regime, slot, subject)
+VALUES (1, 11, '2018-2019', 'batxillerat', slot('dc 08:30-09:30'), 'Tutoria');
+\echo '-- a part the group does not have:'
+INSERT INTO sessions (centre_id, group_id, school_year, regime, slot, subject, split, part)
+VALUES (1, 12, '2018-2019', 'batxillerat', slot('dc 10:00-11:00'), 'Francès', 'modalitat', 'Arts');
+\set ON_ERROR_STOP 1
+\set VERBOSITY default
+
+\echo
+\echo '== 7. The catalogue is data: the 2020-2021 order closed the secondary window at 18:00'
 SELECT school_year, regime, window_start, window_end, continuous_max_minutes, daily_max_minutes, weekly_min_minutes / 60 AS weekly_hours
 FROM schooltime.timetable_limits WHERE regime IN ('eso', 'batxillerat') ORDER BY 1, 2;
 SELECT code, sections, severity, checked, description_ca FROM schooltime.rules WHERE checked = 'on_write' ORDER BY code;
 
 \echo
-\echo '== 7. What an analyst asks: the compliance report, schooltime.check()'
+\echo '== 8. What an analyst asks: the compliance report, schooltime.check()'
 \echo '-- the timetables as approved: the warnings they carry (no error could be written)'
 SELECT rule, severity, subject, count(*) AS violations
 FROM schooltime.check('institut') GROUP BY rule, severity, subject ORDER BY rule;

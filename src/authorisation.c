@@ -136,3 +136,27 @@ authorisation_find(Oid table, const char *rule, const AuthorisationSubject *subj
 	spi_scope_end(&scope);
 	return found;
 }
+
+int64
+authorisation_of_session(Oid table, const char *rule, int64 centre_id, int64 group_id, int64 session_id,
+						 int school_year, Oid regime)
+{
+	AuthorisationSubject who;
+	Datum		session = Int64GetDatum(session_id);
+
+	memset(&who, 0, sizeof(who));
+	who.centre = Int64GetDatum(centre_id);
+	who.centre_type = INT8OID;
+	who.school_year = school_year;
+	who.regime = regime;
+	who.has_group = true;
+	who.group = Int64GetDatum(group_id);
+	who.group_type = INT8OID;
+	if (session_id != 0)
+	{
+		who.nsessions = 1;
+		who.sessions = &session;
+		who.session_type = INT8OID;
+	}
+	return authorisation_find(table, rule, &who);
+}

@@ -41,4 +41,11 @@ extern bool authorisation_covers(Oid table, const char *rule, const Authorisatio
 /* The id of the most specific authorisation covering the subject, or 0. */
 extern int64 authorisation_find(Oid table, const char *rule, const AuthorisationSubject *subject);
 
+/*
+ * The authorisation of a row rule for a session of a group (its own id,
+ * or 0 for a session not written yet), its group or its centre, or 0.
+ */
+extern int64 authorisation_of_session(Oid table, const char *rule, int64 centre_id, int64 group_id,
+									  int64 session_id, int school_year, Oid regime);
+
 #endif							/* SCHOOLTIME_AUTHORISATION_H */

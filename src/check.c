@@ -38,88 +38,29 @@
 #include "judge.h"
 #include "spi_util.h"
 #include "violation.h"
+#include "violation_rows.h"
 #include "weektime_parse.h"
 
 PG_FUNCTION_INFO_V1(timetable_violations);
 
 #define FETCH_ROWS 10000
-#define N_COLUMNS 17
 
 /* Where the rows go. */
 typedef struct Report
 {
 	const ModelTables *model;
 	Tuplestorestate *store;
-	TupleDesc	desc;
-	TypeCacheEntry *range;		/* schooltime.weektimerange */
-	Oid			severity_error;
-	Oid			severity_warning;
+	ViolationRows rows;
 } Report;
 
-static Oid
-enum_value(const char *type_name, const char *label)
-{
-	Oid			type = typenameTypeId(NULL, typeStringToTypeName(type_name));
-
-	return DatumGetObjectId(DirectFunctionCall2(enum_in, CStringGetDatum(label), ObjectIdGetDatum(type)));
-}
-
-/* One row of schooltime.violation. */
-typedef struct ReportRow
-{
-	const char *rule;
-	const char *sections;
-	int64		centre_id;
-	const char *subject;
-	int64		subject_id;
-	const char *subject_name;
-	int			weekday;		/* 0: none */
-	int			start;			/* -1: no stretch of the week */
-	int			end;
-	int			measured;
-	int			limit;
-	const char *unit;
-	const char *message;
-	const char *detail;
-	const char *hint;
-	int64		authorisation_id;	/* 0: none */
-} ReportRow;
-
 static void
-report_row(Report *r, const ReportRow *row)
+report_row(Report *r, const ViolationRow *row)
 {
-	Datum		values[N_COLUMNS];
-	bool		nulls[N_COLUMNS];
-	const RuleEntry *rule = catalogue_rule(row->rule);
+	Datum		values[VIOLATION_COLUMNS];
+	bool		nulls[VIOLATION_COLUMNS];
 
-	memset(nulls, false, sizeof(nulls));
-	values[0] = CStringGetTextDatum(row->rule);
-	values[1] = ObjectIdGetDatum(rule->is_error ? r->severity_error : r->severity_warning);
-	values[2] = CStringGetTextDatum(row->sections ? row->sections : format_sections(rule->sections));
-	values[3] = Int64GetDatum(row->centre_id);
-	values[4] = CStringGetTextDatum(row->subject);
-	values[5] = Int64GetDatum(row->subject_id);
-	values[6] = CStringGetTextDatum(row->subject_name);
-	values[7] = Int32GetDatum(row->weekday);
-	nulls[7] = row->weekday == 0;
-	nulls[8] = true;			/* a calendar date: none for a weekly timetable */
-	nulls[9] = row->start < 0 || row->end <= row->start;
-	if (!nulls[9])
-	{
-		RangeBound	lower = {WeektimeGetDatum(row->start), false, true, true};
-		RangeBound	upper = {WeektimeGetDatum(row->end), false, false, false};
-
-		values[9] = RangeTypePGetDatum(SCHOOLTIME_MAKE_RANGE(r->range, &lower, &upper, false, NULL));
-	}
-	values[10] = DirectFunctionCall1(int4_numeric, Int32GetDatum(row->measured));
-	values[11] = DirectFunctionCall1(int4_numeric, Int32GetDatum(row->limit));
-	values[12] = CStringGetTextDatum(row->unit);
-	values[13] = CStringGetTextDatum(row->message);
-	values[14] = CStringGetTextDatum(row->detail);
-	values[15] = CStringGetTextDatum(row->hint);
-	values[16] = Int64GetDatum(row->authorisation_id);
-	nulls[16] = row->authorisation_id == 0;
-	tuplestore_putvalues(r->store, r->desc, values, nulls);
+	violation_row_values(&r->rows, row, values, nulls);
+	tuplestore_putvalues(r->store, r->rows.desc, values, nulls);
 }
 
 /* The kernels' callback in a report: every finding becomes a row. */
@@ -134,58 +75,11 @@ static void
 report_finding(void *context, const st_finding *f)
 {
 	ReportEmit *e = (ReportEmit *) context;
-	const FindingSubject *s = e->subject;
-	FindingText text;
-	ReportRow	row;
+	ViolationRow row;
 
-	finding_text(s, f, &text);
-	memset(&row, 0, sizeof(row));
-	if (e->subject_name == NULL)
-	{
-		/* 'centre "Institut Les Vinyes"': the name between the quotes */
-		char	   *quote = strchr(text.label, '"');
-
-		e->subject_name = quote ? pnstrdup(quote + 1, strlen(quote + 1) - 1) : text.label;
-	}
-	row.rule = text.rule;
-	row.sections = text.sections;
-	row.centre_id = s->centre_id;
-	row.subject = s->kind;
-	row.subject_id = s->id;
-	row.subject_name = e->subject_name;
-	row.weekday = f->day;
-	row.start = f->start;
-	row.end = f->end;
-	row.measured = f->measured;
-	row.limit = f->limit;
-	row.unit = text.unit;
-	row.message = text.message;
-	row.detail = text.detail;
-	row.hint = text.hint;
-	row.authorisation_id = finding_authorisation(s, f, e->report->model);
+	violation_row_of_finding(e->subject, f, &e->subject_name, &row);
+	row.authorisation_id = finding_authorisation(e->subject, f, e->report->model);
 	report_row(e->report, &row);
-}
-
-/* The authorisation of a row rule for a session (its group, its centre), or 0. */
-static int64
-row_authorisation(Report *r, const char *rule, int64 centre_id, int64 group_id, int64 session_id,
-				  const RegimeLimits *limits)
-{
-	AuthorisationSubject who;
-	Datum		session = Int64GetDatum(session_id);
-
-	memset(&who, 0, sizeof(who));
-	who.centre = Int64GetDatum(centre_id);
-	who.centre_type = INT8OID;
-	who.school_year = limits->school_year;
-	who.regime = limits->regime;
-	who.has_group = true;
-	who.group = Int64GetDatum(group_id);
-	who.group_type = INT8OID;
-	who.nsessions = 1;
-	who.sessions = &session;
-	who.session_type = INT8OID;
-	return authorisation_find(r->model->authorisations_oid, rule, &who);
 }
 
 static void
@@ -308,30 +202,13 @@ report_sessions(Report *r, const KeyItems *k, const GroupRow *g)
 
 		for (f = 0; f < nfindings; f++)
 		{
-			ReportRow	row;
-			char	   *message;
-			char	   *detail;
-			char	   *hint;
+			ViolationRow row;
 
-			row_finding_text(g->limits, item->start, item->end, &findings[f], psprintf("group \"%s\"", g->name),
-							 &message, &detail, &hint);
-			memset(&row, 0, sizeof(row));
-			row.rule = findings[f].rule;
-			row.centre_id = g->centre_id;
-			row.subject = "group";
-			row.subject_id = g->id;
-			row.subject_name = g->name;
-			row.weekday = wt_weekday(item->start);
-			row.start = item->start;
-			row.end = item->end;
-			row.measured = findings[f].measured;
-			row.limit = findings[f].limit;
-			row.unit = findings[f].unit;
-			row.message = message;
-			row.detail = detail;
-			row.hint = hint;
-			row.sections = strcmp(findings[f].rule, "weekday") == 0 ? NULL : format_sections(g->limits->section);
-			row.authorisation_id = row_authorisation(r, findings[f].rule, g->centre_id, g->id, item->id, g->limits);
+			violation_row_of_row_finding(g->limits, item->start, item->end, &findings[f], g->centre_id, g->id,
+										 g->name, &row);
+			row.authorisation_id = authorisation_of_session(r->model->authorisations_oid, findings[f].rule,
+															g->centre_id, g->id, item->id,
+															g->limits->school_year, g->limits->regime);
 			report_row(r, &row);
 		}
 	}
@@ -770,6 +647,7 @@ timetable_violations(PG_FUNCTION_ARGS)
 	MemoryContext old;
 	MemoryContext work;
 	Report		r;
+	TupleDesc	desc;
 	SpiScope	spi;
 	Scope		scope;
 	char	   *model_name;
@@ -798,14 +676,10 @@ timetable_violations(PG_FUNCTION_ARGS)
 	old = MemoryContextSwitchTo(per_query);
 	memset(&r, 0, sizeof(r));
 	r.model = model_tables(model_name, per_query);
-	if (get_call_result_type(fcinfo, NULL, &r.desc) != TYPEFUNC_COMPOSITE)
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "schooltime.timetable_violations() must return a composite type");
-	r.desc = CreateTupleDescCopy(r.desc);
+	violation_rows_init(&r.rows, CreateTupleDescCopy(desc));
 	r.store = tuplestore_begin_heap(true, false, work_mem);
-	r.range = lookup_type_cache(typenameTypeId(NULL, typeStringToTypeName("schooltime.weektimerange")),
-								TYPECACHE_RANGE_INFO);
-	r.severity_error = enum_value("schooltime.severity", "error");
-	r.severity_warning = enum_value("schooltime.severity", "warning");
 	MemoryContextSwitchTo(old);
 
 	/* each family's rows are freed before the next is read: memory peaks at one family's */
@@ -820,6 +694,6 @@ timetable_violations(PG_FUNCTION_ARGS)
 
 	rsinfo->returnMode = SFRM_Materialize;
 	rsinfo->setResult = r.store;
-	rsinfo->setDesc = r.desc;
+	rsinfo->setDesc = r.rows.desc;
 	return (Datum) 0;
 }

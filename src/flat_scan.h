@@ -14,7 +14,7 @@
 #include "schooltime.h"
 
 #include "kernels/kernels.h"
-#include "judge.h"
+#include "key_items.h"
 
 /* One slot of one key: a group's session, a teacher's session or duty... */
 typedef struct FlatItem

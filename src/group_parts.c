@@ -8,6 +8,7 @@
  */
 #include "schooltime.h"
 
+#include "lib/stringinfo.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 

@@ -17,6 +17,7 @@
 #include "catalogue.h"
 #include "findings.h"
 #include "group_parts.h"
+#include "key_items.h"
 #include "kernels/kernels.h"
 #include "model.h"
 
@@ -71,16 +72,6 @@ typedef struct EmitContext
 
 extern void emit_finding(void *context, const st_finding *finding);
 
-/* A key's slots, gathered while the rows of the key stream past. */
-typedef struct KeyItems
-{
-	st_item    *items;
-	int64	   *centres;
-	int64	   *teachers;		/* a session's teacher, 0 for none */
-	int			n;
-	int			capacity;
-} KeyItems;
-
 /*
  * Fills a subject with what every caller sets: the model, its kind and key,
  * its centre and year, and the key's items (k may be NULL); the caller adds
@@ -104,10 +95,6 @@ extern void collect_group(ViolationCollector *collector, KeyItems *k, int64 cent
 /* A teacher's week of one school year checked into a collector. */
 extern void collect_teacher(ViolationCollector *collector, KeyItems *k, int64 teacher_id, int school_year);
 
-extern void key_items_add(KeyItems *k, const st_item *item, int64 centre);
-extern void key_items_add_session(KeyItems *k, const st_item *item, int64 centre, int64 teacher);
-/* Sorts a key's items by start (then end and id), as the kernels need them. */
-extern void key_items_sort(KeyItems *k);
 extern unsigned kind_flags(Oid kind);
 
 /* Decodes a slot column of an SPI row; false for a slot the domain would not hold. */

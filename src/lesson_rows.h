@@ -17,7 +17,7 @@
 #include "utils/rel.h"
 
 #include "group_parts.h"
-#include "judge.h"
+#include "key_items.h"
 #include "model.h"
 
 /*

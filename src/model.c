@@ -163,16 +163,16 @@ model_item_label(const ModelTables *model, int64 centre_id, int64 id, bool is_du
 	else
 		/* a lesson's row: every group the lesson takes, '"Educació física" of groups "1r A", "1r B"' */
 		label = lookup_text(model->sessions_oid, model->class_groups_oid,
-							psprintf("SELECT pg_catalog.format('\"%%s\" of group%%s %%s', s.subject,"
-									 "  CASE WHEN pg_catalog.count(DISTINCT g.id) OPERATOR(pg_catalog.>) 1 THEN 's' ELSE '' END,"
-									 "  pg_catalog.string_agg(DISTINCT pg_catalog.format('\"%%s\"', g.name), ', '"
-									 "   ORDER BY pg_catalog.format('\"%%s\"', g.name)))"
-									 " FROM %1$s AS s JOIN %1$s AS o ON o.centre_id OPERATOR(pg_catalog.=) s.centre_id"
-									 "  AND (o.id OPERATOR(pg_catalog.=) s.id OR o.lesson_id OPERATOR(pg_catalog.=) s.lesson_id)"
-									 " JOIN %2$s AS g ON g.centre_id OPERATOR(pg_catalog.=) o.centre_id"
-									 "  AND g.id OPERATOR(pg_catalog.=) o.group_id"
-									 " WHERE s.centre_id OPERATOR(pg_catalog.=) $1 AND s.id OPERATOR(pg_catalog.=) $2"
-									 " GROUP BY s.subject",
+							psprintf("SELECT pg_catalog.format('\"%%s\" of group%%s %%s', x.subject,"
+									 "  CASE WHEN pg_catalog.count(*) OPERATOR(pg_catalog.>) 1 THEN 's' ELSE '' END,"
+									 "  pg_catalog.string_agg(pg_catalog.format('\"%%s\"', x.name), ', ' ORDER BY x.name))"
+									 " FROM (SELECT DISTINCT s.subject, g.name"
+									 "  FROM %1$s AS s JOIN %1$s AS o ON o.centre_id OPERATOR(pg_catalog.=) s.centre_id"
+									 "   AND (o.id OPERATOR(pg_catalog.=) s.id OR o.lesson_id OPERATOR(pg_catalog.=) s.lesson_id)"
+									 "  JOIN %2$s AS g ON g.centre_id OPERATOR(pg_catalog.=) o.centre_id"
+									 "   AND g.id OPERATOR(pg_catalog.=) o.group_id"
+									 "  WHERE s.centre_id OPERATOR(pg_catalog.=) $1 AND s.id OPERATOR(pg_catalog.=) $2) AS x"
+									 " GROUP BY x.subject",
 									 model->sessions, model->class_groups),
 							2, types, values);
 	return label ? label : psprintf("session " INT64_FORMAT, id);

@@ -7,6 +7,7 @@
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
+#include "parser/parse_coerce.h"
 #include "parser/parse_type.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -111,8 +112,13 @@ resolve_trigger_columns(TriggerData *trigdata, const char *function_name,
 		if (specs[i].type_name == NULL)
 			continue;
 		type = getBaseType(TupleDescAttr(RelationGetDescr(rel), attno - 1)->atttypid);
-		if (type != getBaseType(expected_type(specs[i].type_name)) &&
-			!(type == VARCHAROID && strcmp(specs[i].type_name, "pg_catalog.text") == 0))
+
+		/*
+		 * A column of a type binary-coercible to the one the trigger reads
+		 * holds the same bytes: varchar for text, weekslot (and the 0.2
+		 * domain) for weektimerange.
+		 */
+		if (!IsBinaryCoercible(type, getBaseType(expected_type(specs[i].type_name))))
 			ereport(ERROR,
 					errcode(ERRCODE_DATATYPE_MISMATCH),
 					errmsg("column \"%s\" of table \"%s\" has type %s, but trigger \"%s\" needs %s",

@@ -22,13 +22,17 @@ INSERT INTO rules_md VALUES
     ('outing_escorts', '{6.5}', 'error'), ('outing_ratio', '{6.5.1}', 'error'),
     ('outing_authorisation', '{6.3}', 'error'), ('outing_programmed', '{6.1}', 'error'),
     ('outing_communicated', '{6.2}', 'error'), ('outing_abroad', '{6.6}', 'error'),
-    ('calendar_free_days', '{1}', 'error'), ('calendar_class_days', '{1}', 'error');
+    ('calendar_free_days', '{1}', 'error'), ('calendar_class_days', '{1}', 'error'),
+    -- and the rules of Decret 11/2021 that EQUITY.md lists (doc/equity.md)
+    ('nee_entry_share', '{"Decret 11/2021, art. 59"}', 'warning'),
+    ('late_nee_enrolment', '{"Decret 11/2021, art. 49.2, 57.5, 60.3"}', 'warning'),
+    ('nee_reserve', '{"Decret 11/2021, art. 55"}', 'warning');
 
 SELECT set_eq($$SELECT code FROM schooltime.rules$$, $$SELECT code FROM rules_md$$,
-              'the catalogue has exactly the rules of RULES.md');
+              'the catalogue has exactly the rules of RULES.md and of EQUITY.md''s decree');
 SELECT results_eq($$SELECT code, sections, severity::text FROM schooltime.rules ORDER BY code$$,
                   $$SELECT code, sections, severity FROM rules_md ORDER BY code$$,
-                  'every rule has the section and severity of RULES.md');
+                  'every rule has the section and severity of RULES.md or EQUITY.md');
 SELECT is_empty($$SELECT code FROM schooltime.rules WHERE length(description_en) < 20 OR length(description_ca) < 20$$,
                 'every rule says what it checks in English and in Catalan');
 

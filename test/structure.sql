@@ -7,8 +7,10 @@ SELECT plan(47);
 SELECT has_schema('schooltime');
 SELECT has_type('schooltime', 'weektime', 'weektime is a type');
 SELECT ok(to_regtype('schooltime.weektimerange') IS NOT NULL, 'weektimerange is a type');
-SELECT has_domain('schooltime', 'weekslot', 'weekslot is a domain');
-SELECT domain_type_is('schooltime', 'weekslot', 'schooltime', 'weektimerange', 'weekslot is a domain over weektimerange');
+SELECT is((SELECT typtype FROM pg_type WHERE oid = 'schooltime.weekslot'::regtype), 'b'::"char", 'weekslot is a base type (since 0.3)');
+SELECT results_eq($$SELECT typlen, typalign, typstorage FROM pg_type WHERE oid = 'schooltime.weekslot'::regtype$$,
+                  $$SELECT typlen, typalign, typstorage FROM pg_type WHERE oid = 'schooltime.weektimerange'::regtype$$,
+                  'weekslot has the layout of weektimerange, whose values it holds');
 SELECT is((SELECT typtype FROM pg_type WHERE oid = 'schooltime.weektimerange'::regtype), 'r'::"char", 'weektimerange is a range type');
 SELECT is((SELECT rngsubtype::regtype::text FROM pg_range WHERE rngtypid = 'schooltime.weektimerange'::regtype), 'schooltime.weektime', 'its subtype is weektime');
 SELECT is((SELECT typlen::integer FROM pg_type WHERE oid = 'schooltime.weektime'::regtype), 2, 'weektime takes two bytes');

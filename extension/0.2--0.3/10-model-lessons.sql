@@ -106,5 +106,6 @@ END
 $part$;
 COMMENT ON FUNCTION schooltime.model_part_lessons(name) IS
 'model part "lessons": the parts of groups (group_parts), optional-subject blocks (blocks) and lessons (lessons), and the sessions'' lesson_id, split and part, so that joint lessons, co-teaching, optional-subject blocks and subgroups are written as what they are';
-INSERT INTO schooltime.model_parts VALUES
-    ('lessons', 12, 'schooltime.model_part_lessons(name)', 'lessons of several groups or teachers, optional-subject blocks, and the splits and parts of groups');
+INSERT INTO schooltime.model_parts (name, position, builder, description, creates) VALUES
+    ('lessons', 12, 'schooltime.model_part_lessons(name)', 'lessons of several groups or teachers, optional-subject blocks, and the splits and parts of groups',
+     '{group_parts,blocks,lessons,sessions.lesson_id,sessions.split,sessions.part}');

@@ -1,18 +1,28 @@
 -- Models created by an earlier version keep working as they were; they gain
 -- what this version brings when their owner runs schooltime.upgrade_model().
--- A model is behind when it lacks a table or column that a model part of
--- this version creates (schooltime.model_behind()).  A WARNING, because
--- PostgreSQL hides notices while an extension script runs.
+-- A model is behind when it lacks a table or column that a model part
+-- creates (schooltime.model_parts.creates, schooltime.model_behind()).  A
+-- WARNING, because PostgreSQL hides notices while an extension script runs.
 CREATE FUNCTION schooltime.model_behind(schema_name name)
 RETURNS boolean
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
-    SELECT to_regclass(pg_catalog.format('%I.lessons', schema_name)) IS NULL
-        OR to_regclass(pg_catalog.format('%I.group_parts', schema_name)) IS NULL
-        OR NOT EXISTS (SELECT FROM pg_catalog.pg_attribute AS a
-                       WHERE a.attrelid = pg_catalog.to_regclass(pg_catalog.format('%I.sessions', schema_name))
-                         AND a.attname = 'lesson_id' AND NOT a.attisdropped)
+    SELECT EXISTS (
+        SELECT FROM schooltime.model_parts AS p, unnest(p.creates) AS c (object)
+        WHERE CASE WHEN pg_catalog.strpos(c.object, '.') = 0
+                   THEN pg_catalog.to_regclass(pg_catalog.format('%I.%I', schema_name, c.object)) IS NULL
+                   ELSE NOT EXISTS (
+                       SELECT FROM pg_catalog.pg_attribute AS a
+                       WHERE a.attrelid = pg_catalog.to_regclass(pg_catalog.format('%I.%I', schema_name,
+                                                                                   pg_catalog.split_part(c.object, '.', 1)))
+                         AND a.attname = pg_catalog.split_part(c.object, '.', 2) AND NOT a.attisdropped)
+              END)
+        -- a slot column still of the 0.2 domain (model part weekslot_columns moves it)
+        OR EXISTS (SELECT FROM pg_catalog.pg_attribute AS a JOIN pg_catalog.pg_class AS c ON c.oid = a.attrelid
+                   JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
+                   WHERE n.nspname = schema_name AND a.attnum > 0 AND NOT a.attisdropped
+                     AND a.atttypid = 'schooltime.weekslot_before_0_3'::pg_catalog.regtype)
 $$;
 COMMENT ON FUNCTION schooltime.model_behind(name) IS
 'whether the model in a schema was made by an earlier version of schooltime and lacks what this one brings (run schooltime.upgrade_model() on it)';

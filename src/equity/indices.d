@@ -1,0 +1,2 @@
+src/equity/indices.o: src/equity/indices.c src/equity/indices.h
+src/equity/indices.h:
