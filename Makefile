@@ -5,6 +5,7 @@ EXTENSION    = schooltime
 EXTVERSION   = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(EXTENSION).control)
 
 MODULE_big   = $(EXTENSION)
+# C sources: src/*.c, and src/<concern>/*.c for a concern of several files
 OBJS         = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c src/*/*.c)))
 
 # Each directory extension/<version>/ or extension/<from>--<to>/ holds the

@@ -234,3 +234,63 @@ ROLLBACK;
 \echo '-- teachers'' weeks against the 37 h 30 min (the first six):'
 SELECT teacher_name, lesson_minutes, duty_minutes, total_minutes, limit_minutes, over_limit
 FROM schooltime.teacher_hours('institut') ORDER BY teacher_id LIMIT 6;
+
+\echo
+\echo '== 9. A timetable from FET, the free timetabler: validated, then imported'
+\if :{?fet_file}
+-- tools/demo has fet-cl solve the Spanish institute of fet-data (1,228
+-- activities) and passes the *_data_and_timetable.fet it writes
+\set fet `cat :fet_file`
+INSERT INTO centres (id, code, name, ownership, territory, municipality)
+VALUES (2, '08045680', 'IES XYZ (from FET)', 'public', 'Vallès Occidental', 'Sabadell');
+-- step 2 gave its groups and teachers their ids by hand: the identities move past them
+SELECT setval(pg_get_serial_sequence('institut.class_groups', 'id'), max(id)) FROM class_groups;
+SELECT setval(pg_get_serial_sequence('institut.teachers', 'id'), max(id)) FROM teachers;
+\echo '-- what a FET file cannot say, proposed from its names; the third hour is 10:30 for ESO and 10:15 for FP:'
+CREATE TEMPORARY TABLE fet_days AS SELECT * FROM schooltime.fet_propose_days(:'fet');
+CREATE TEMPORARY TABLE fet_periods AS SELECT * FROM schooltime.fet_propose_periods(:'fet');
+CREATE TEMPORARY TABLE fet_years AS SELECT * FROM schooltime.fet_propose_years(:'fet');
+SELECT hour, regime, starts, ends, reading FROM fet_periods WHERE hour LIKE '3%' OR hour LIKE '4%';
+SELECT students_set, regime, level, duty, reading FROM fet_years
+WHERE students_set IN ('1ESO-A', '4ESO-B-FP', '2BAC-C', '1DAW', 'Reunión');
+\echo '-- the vocational years'' names read as no regime, and nothing is guessed: the head of studies says they are FP cycles'
+UPDATE fet_years SET regime = 'fp', level = coalesce(level, 1) WHERE regime IS NULL AND duty IS NULL;
+\echo '-- validated, nothing stored: what this Spanish timetable breaks under Catalan rules (no overlap: FET allows none)'
+CREATE TEMPORARY TABLE fet_found AS
+SELECT * FROM schooltime.fet_validate('institut', 2, '2020-2021', :'fet',
+    (SELECT jsonb_agg(d) FROM fet_days AS d), (SELECT jsonb_agg(p) FROM fet_periods AS p), (SELECT jsonb_agg(y) FROM fet_years AS y));
+SELECT rule, severity, count(*) AS violations FROM fet_found GROUP BY rule, severity ORDER BY rule;
+\echo '-- each violation names the FET activities, teachers and students sets behind it:'
+\x on
+SELECT rule, message, detail FROM fet_found WHERE rule = 'continuous' ORDER BY subject_name, weekday LIMIT 1;
+\x off
+\echo '-- so the import is refused whole, with the rule''s own error (its two 15-minute recesses are no break):'
+\set VERBOSITY verbose
+\set ON_ERROR_STOP 0
+SELECT * FROM schooltime.fet_import('institut', 2, '2020-2021', :'fet',
+    (SELECT jsonb_agg(d) FROM fet_days AS d), (SELECT jsonb_agg(p) FROM fet_periods AS p), (SELECT jsonb_agg(y) FROM fet_years AS y));
+\set ON_ERROR_STOP 1
+\set VERBOSITY default
+SELECT count(*) AS "sessions of the FET centre" FROM sessions WHERE centre_id = 2;
+\echo '-- loaded for study with the checks off (a superuser''s switch, recorded), the model holds what validation found:'
+BEGIN;
+SET LOCAL schooltime.enforce = off;
+SELECT * FROM schooltime.fet_import('institut', 2, '2020-2021', :'fet',
+    (SELECT jsonb_agg(d) FROM fet_days AS d), (SELECT jsonb_agg(p) FROM fet_periods AS p), (SELECT jsonb_agg(y) FROM fet_years AS y));
+COMMIT;
+SELECT rule, severity, count(*) AS violations FROM schooltime.check('institut', 2) GROUP BY rule, severity ORDER BY rule;
+SELECT relation, event, count(*) AS "unchecked writes recorded" FROM schooltime.unchecked_writes GROUP BY 1, 2 ORDER BY 1, 2;
+\echo '-- and back to FET, to correct it in the tool the school knows: a file fet-cl opens, every activity locked'
+SELECT left(schooltime.fet_export('institut', 2, '2020-2021'), 300) AS "the FET file, first lines";
+\else
+\echo '(run tools/demo, which solves a FET timetable with fet-cl for this step)'
+\endif
+
+\echo
+\echo '== 10. This school year: every year from 2018-2019 to 2026-2027 ships, with its general holidays'
+SELECT y.school_year AS "this school year", y.order_name,
+       (SELECT count(*) FROM schooltime.lective_days(y.school_year, 'eso')) AS "ESO lective days, catalogue alone"
+FROM schooltime.calendar_years AS y WHERE y.school_year = schooltime.current_school_year();
+SELECT h.day, to_char(h.day, 'Dy') AS dow, h.name_ca
+FROM schooltime.general_holidays(schooltime.current_school_year()) AS h
+WHERE extract(isodow FROM h.day) < 6 ORDER BY h.day;

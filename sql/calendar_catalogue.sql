@@ -77,24 +77,24 @@ SELECT count(*) AS unmapped_regimes FROM unnest(enum_range(NULL::regime)) AS r
 WHERE r NOT IN (SELECT regime FROM calendar_regime_teachings);
 
 -- what the catalogue cannot answer
-SELECT * FROM pg_temp.error_of($$SELECT is_lective('2019-09-16', 'eso')$$);
+SELECT * FROM pg_temp.error_of($$SELECT is_lective('2027-09-16', 'eso')$$);
 SELECT * FROM pg_temp.error_of($$SELECT count(*) FROM lective_days('2018-2019', 'eoi_ordinary')$$);
-SELECT * FROM pg_temp.error_of($$SELECT count(*) FROM lective_days('2020-2021', 'adults')$$);
-SELECT * FROM pg_temp.error_of($$SELECT count(*) FROM lective_days('2021-2022', 'eso')$$);
+SELECT * FROM pg_temp.error_of($$SELECT count(*) FROM lective_days('2026-2027', 'adults')$$);
+SELECT * FROM pg_temp.error_of($$SELECT count(*) FROM lective_days('2027-2028', 'eso')$$);
 SELECT is_lective(NULL, 'eso') AS null_day, count(*) AS no_days FROM lective_days(NULL, 'eso');
 
 -- a department adds a year with INSERTs: no new code (rolled back at the end)
 BEGIN;
 INSERT INTO calendar_years (school_year, course_start, course_end, free_days_max, order_name, source)
-VALUES ('2019-2020', '2019-09-01', '2020-08-31', 4, 'the calendar order for 2019-2020', 'Department test data');
+VALUES ('2027-2028', '2027-09-01', '2028-08-31', 4, 'the calendar order for 2027-2028', 'Department test data');
 INSERT INTO calendar_class_periods (school_year, teaching, first_day_from, first_day_until, last_day, source)
-VALUES ('2019-2020', 'general', '2019-09-12', '2019-09-12', '2020-06-19', 'Department test data');
+VALUES ('2027-2028', 'general', '2027-09-08', '2027-09-08', '2028-06-22', 'Department test data');
 INSERT INTO calendar_non_lective_days (school_year, first_day, last_day, kind, name_en, name_ca, source)
-VALUES ('2019-2020', '2019-12-21', '2020-01-07', 'vacation', 'Christmas vacation', 'vacances de Nadal', 'Department test data');
-SELECT is_lective('2019-09-12', 'eso') AS first_day, is_lective('2019-12-23', 'eso') AS christmas,
-       (SELECT origin FROM calendar_years WHERE school_year = '2019-2020') AS origin;
+VALUES ('2027-2028', '2027-12-23', '2028-01-07', 'vacation', 'Christmas vacation', 'vacances de Nadal', 'Department test data');
+SELECT is_lective('2027-09-08', 'primaria') AS first_day, is_lective('2027-12-23', 'primaria') AS christmas,
+       (SELECT origin FROM calendar_years WHERE school_year = '2027-2028') AS origin;
 -- shipped rows are protected like the rest of the catalogue
 SELECT * FROM pg_temp.outcome_of($$DELETE FROM calendar_non_lective_days WHERE school_year = '2018-2019' AND first_day = '2018-12-22'$$);
 SELECT * FROM pg_temp.outcome_of($$INSERT INTO calendar_class_periods (school_year, teaching, first_day_from, first_day_until, last_day, source)
-                                   VALUES ('2019-2020', 'batxillerat', '2019-09-20', '2019-09-12', '2020-06-19', 'wrong')$$);
+                                   VALUES ('2027-2028', 'batxillerat', '2027-09-20', '2027-09-12', '2028-06-22', 'wrong')$$);
 ROLLBACK;

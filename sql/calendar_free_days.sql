@@ -27,7 +27,7 @@ SELECT (SELECT count(*) FROM lective_days('cal', 2, '2018-2019', 'primaria')) AS
        (SELECT count(*) FROM lective_days('cal', 1, '2018-2019', 'eso')) AS vinyes_days;
 -- at most two local holidays a year per municipality
 SELECT * FROM pg_temp.outcome_of($$INSERT INTO cal.local_holidays VALUES ('Terrassa', '2019-05-20', 'Tercera festa')$$);
-SELECT * FROM pg_temp.outcome_of($$INSERT INTO cal.local_holidays VALUES ('Terrassa', '2019-09-09', 'Festa del curs següent')$$);
+SELECT * FROM pg_temp.outcome_of($$INSERT INTO cal.local_holidays VALUES ('Terrassa', '2027-09-09', 'Festa del curs següent')$$);
 
 -- 2018-2019: at most 5 (unconfirmed), each on an otherwise lective day
 INSERT INTO cal.free_days (centre_id, school_year, day, description) VALUES

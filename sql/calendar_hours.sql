@@ -95,6 +95,39 @@ SELECT * FROM eoi_course_hours_violations('hours', 2, 4);
 -- not an EOI group: nothing to report
 SELECT count(*) AS eso_violations FROM eoi_course_hours_violations('hours', 1, 1);
 
+-- 2n ESO A: 6 hours a day for the whole group, as 1r ESO A; its languages
+-- split three ways, each part with a week of its own: Anglès has Tuesday
+-- 15:00-16:00, Francès Tuesday and Thursday 15:00-16:00, Alemany no lesson
+-- of its own yet.  Each pupil's hours are the whole group's and their
+-- part's; the group's figure is the fewest any pupil gets (Alemany's).  The
+-- union of every row, as 0.2 counted, would give Francès's Thursday to all.
+INSERT INTO hours.class_groups (centre_id, id, name, school_year, regime, level, pupils)
+VALUES (1, 5, '2n ESO A', '2018-2019', 'eso', 2, 27);
+INSERT INTO hours.group_parts (centre_id, group_id, split, part, pupils)
+VALUES (1, 5, 'idiomes', 'Anglès', 12), (1, 5, 'idiomes', 'Francès', 10), (1, 5, 'idiomes', 'Alemany', 5);
+INSERT INTO hours.sessions (centre_id, group_id, school_year, regime, slot, subject, kind, teacher_id, split, part)
+SELECT 1, 5, '2018-2019', 'eso', weekslot(d, p.starts, p.ends), p.subject, p.kind::session_kind, p.teacher, NULL, NULL
+FROM generate_series(1, 5) AS d
+CROSS JOIN (VALUES ('08:00'::time, '09:00'::time, 'Matemàtiques', 'lesson', 2), ('09:00', '10:00', 'Llengua catalana', 'lesson', 1),
+                   ('10:00', '11:00', 'Ciències socials', 'lesson', 5), ('11:00', '11:30', 'Esbarjo', 'recess', NULL),
+                   ('11:30', '12:30', 'Música', 'lesson', 6), ('12:30', '13:30', 'Tecnologia', 'lesson', 4),
+                   ('13:30', '14:30', 'Educació física', 'lesson', 8)) AS p (starts, ends, subject, kind, teacher)
+UNION ALL
+VALUES (1, 5, '2018-2019', 'eso'::regime, slot('dt 15:00-16:00'), 'Anglès', 'lesson'::session_kind, 3, 'idiomes', 'Anglès'),
+       (1, 5, '2018-2019', 'eso', slot('dt 15:00-16:00'), 'Francès', 'lesson', 7, 'idiomes', 'Francès'),
+       (1, 5, '2018-2019', 'eso', slot('dj 15:00-16:00'), 'Francès', 'lesson', 7, 'idiomes', 'Francès');
+SELECT p AS pupils FROM group_pupils('hours', 1, 5) AS p;
+SELECT c.pupils->0->>'part' AS part, count(*) AS days, sum(c.minutes) AS minutes,
+       count(*) FILTER (WHERE extract(isodow FROM c.day) = 2) AS tuesdays,
+       count(*) FILTER (WHERE extract(isodow FROM c.day) = 4) AS thursdays
+FROM group_pupil_class_days('hours', 1, 5) AS c GROUP BY 1 ORDER BY 1;
+SELECT lective_hours('hours', 1, 5) AS group_hours, 177 * 6 AS alemany_by_hand,
+       (SELECT sum(minutes) / 60 FROM group_class_days('hours', 1, 5)) AS class_days_hours,
+       (SELECT d.minutes FROM group_class_days('hours', 1, 5) AS d WHERE d.day = '2019-01-10') AS a_thursday;
+-- a group without parts is one kind of pupil, as before
+SELECT p AS pupils_of_1r_eso_a FROM group_pupils('hours', 1, 1) AS p;
+SELECT p AS pupils_of_3r_primaria FROM group_pupils('hours', 1, 2) AS p;
+
 -- bad input
 SELECT * FROM pg_temp.error_of($$SELECT lective_hours('hours', 1, 99)$$);
 SELECT * FROM pg_temp.error_of($$SELECT lective_hours('hours', 7, 1)$$);

@@ -79,7 +79,7 @@ SELECT school_year, regime, window_start, window_end, daily_max_minutes, source 
 FROM timetable_limits WHERE regime = 'adults' ORDER BY school_year, origin;
 INSERT INTO staff_limits (school_year, week_max_minutes, midday_free_minutes, midday_window_start, midday_window_end,
                           afternoon_start, default_min_guards, source)
-VALUES ('2021-2022', 2250, 60, '12:00', '16:00', '15:00', 2, 'Ordre del curs 2021-2022 (exemple)');
+VALUES ('2027-2028', 2250, 60, '12:00', '16:00', '15:00', 2, 'Ordre del curs 2027-2028 (exemple)');
 SELECT school_year, default_min_guards, origin FROM staff_limits ORDER BY school_year;
 ROLLBACK;
 
@@ -90,9 +90,9 @@ SELECT * FROM pg_temp.error_of($$UPDATE schooltime.timetable_limits SET school_y
 SELECT * FROM pg_temp.error_of($$DELETE FROM schooltime.rules WHERE code = 'weekday'$$);
 BEGIN;
 INSERT INTO escort_ratios (school_year, stage, multi_day, pupils_per_escort, source)
-VALUES ('2024-2025', 'eso', false, 18, 'Normes d''organització del centre (exemple)');
-DELETE FROM escort_ratios WHERE school_year = '2024-2025';
-SELECT count(*) AS left_after_delete FROM escort_ratios WHERE school_year = '2024-2025';
+VALUES ('2027-2028', 'eso', false, 18, 'Normes d''organització del centre (exemple)');
+DELETE FROM escort_ratios WHERE school_year = '2027-2028';
+SELECT count(*) AS left_after_delete FROM escort_ratios WHERE school_year = '2027-2028';
 ROLLBACK;
 
 -- figures are checked: whole minutes, sensible windows and bounds
@@ -104,15 +104,15 @@ SELECT code, constraint_name, message FROM pg_temp.error_of($$INSERT INTO school
 
 -- a new school year: carry the figures over, then correct what the order changed
 BEGIN;
-SELECT carry_over_school_year('2018-2019', '2019-2020') AS rows_copied;
-SELECT count(*) AS limits_2019, min(origin::text) AS origin,
-       bool_and(source LIKE 'Carried over from 2018-2019 by % on ____-__-__; check it against the order of 2019-2020.') AS source_says_so
-FROM timetable_limits WHERE school_year = '2019-2020';
-SELECT carry_over_school_year('2018-2019', '2019-2020') AS copied_again;
+SELECT carry_over_school_year('2018-2019', '2027-2028') AS rows_copied;
+SELECT count(*) AS limits_2027, min(origin::text) AS origin,
+       bool_and(source LIKE 'Carried over from 2018-2019 by % on ____-__-__; check it against the order of 2027-2028.') AS source_says_so
+FROM timetable_limits WHERE school_year = '2027-2028';
+SELECT carry_over_school_year('2018-2019', '2027-2028') AS copied_again;
 INSERT INTO cat.class_groups (centre_id, id, name, school_year, regime, level, pupils)
-VALUES (1, 3, '3r ESO B', '2019-2020', 'eso', 3, 25);
+VALUES (1, 3, '3r ESO B', '2027-2028', 'eso', 3, 25);
 INSERT INTO cat.sessions (centre_id, group_id, school_year, regime, slot, subject)
-VALUES (1, 3, '2019-2020', 'eso', slot('Mon 18:00-19:00'), 'Visual i plàstica');
+VALUES (1, 3, '2027-2028', 'eso', slot('Mon 18:00-19:00'), 'Visual i plàstica');
 ROLLBACK;
 SELECT * FROM pg_temp.error_of($$SELECT schooltime.carry_over_school_year('2018-2019', '2018-2019')$$);
 

@@ -199,25 +199,25 @@ ROLLBACK;
 -- row the department entered for the new year first is kept
 BEGIN;
 INSERT INTO group_teacher_limits (school_year, regime, first_level, last_level, max_teachers, section, source)
-VALUES ('2019-2020', 'eso', 1, 2, 9, '4.2', 'A department''s figure for 2019-2020 (test).');
-SELECT carry_over_school_year('2018-2019', '2019-2020') > 0 AS copied;
-SELECT t.table_name, n.from_2018, n.to_2019, n.carried
+VALUES ('2027-2028', 'eso', 1, 2, 9, '4.2', 'A department''s figure for 2027-2028 (test).');
+SELECT carry_over_school_year('2018-2019', '2027-2028') > 0 AS copied;
+SELECT t.table_name, n.from_2018, n.to_2027, n.carried
 FROM (VALUES ('split_requirements'), ('optional_group_limits'), ('group_teacher_limits')) AS t (table_name)
 CROSS JOIN LATERAL (
     SELECT count(*) FILTER (WHERE x.school_year = '2018-2019') AS from_2018,
-           count(*) FILTER (WHERE x.school_year = '2019-2020') AS to_2019,
-           count(*) FILTER (WHERE x.school_year = '2019-2020' AND x.origin = 'local'
-                            AND x.source LIKE 'Carried over from 2018-2019 by % on ____-__-__; check it against the order of 2019-2020.') AS carried
+           count(*) FILTER (WHERE x.school_year = '2027-2028') AS to_2027,
+           count(*) FILTER (WHERE x.school_year = '2027-2028' AND x.origin = 'local'
+                            AND x.source LIKE 'Carried over from 2018-2019 by % on ____-__-__; check it against the order of 2027-2028.') AS carried
     FROM (SELECT school_year, origin, source FROM split_requirements WHERE t.table_name = 'split_requirements'
           UNION ALL SELECT school_year, origin, source FROM optional_group_limits WHERE t.table_name = 'optional_group_limits'
           UNION ALL SELECT school_year, origin, source FROM group_teacher_limits WHERE t.table_name = 'group_teacher_limits') AS x
 ) AS n ORDER BY 1;
 SELECT first_level, last_level, max_teachers, origin, source LIKE 'Carried over from 2018-2019 %' AS carried_over
-FROM group_teacher_limits WHERE school_year = '2019-2020' AND regime = 'eso' ORDER BY first_level;
+FROM group_teacher_limits WHERE school_year = '2027-2028' AND regime = 'eso' ORDER BY first_level;
 SELECT sum(s.areas_same::int) = count(*) AS split_areas_same
 FROM (SELECT a.areas = b.areas AS areas_same FROM split_requirements AS a
       JOIN split_requirements AS b USING (regime, requirement)
-      WHERE a.school_year = '2018-2019' AND b.school_year = '2019-2020') AS s;
+      WHERE a.school_year = '2018-2019' AND b.school_year = '2027-2028') AS s;
 ROLLBACK;
 
 -- the catalogue's own guards: a pattern must be a regular expression, shipped rows stay

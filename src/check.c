@@ -32,6 +32,7 @@
 #include "catalogue.h"
 #include "findings.h"
 #include "flat_scan.h"
+#include "group_parts.h"
 #include "kernels/kernels.h"
 #include "model.h"
 #include "row_findings.h"
@@ -45,22 +46,38 @@ PG_FUNCTION_INFO_V1(timetable_violations);
 
 #define FETCH_ROWS 10000
 
-/* Where the rows go. */
+/*
+ * Where the rows go: rows of schooltime.violation, or, for
+ * timetable_violation_parts(), pairs (finding schooltime.violation, parts
+ * jsonb) in store_desc.
+ */
 typedef struct Report
 {
 	const ModelTables *model;
 	Tuplestorestate *store;
 	ViolationRows rows;
+	bool		with_parts;
+	TupleDesc	store_desc;
 } Report;
 
+/* parts_json: the pupils a group's finding is about (group_shape_parts_json), or NULL. */
 static void
-report_row(Report *r, const ViolationRow *row)
+report_row(Report *r, const ViolationRow *row, const char *parts_json)
 {
 	Datum		values[VIOLATION_COLUMNS];
 	bool		nulls[VIOLATION_COLUMNS];
+	Datum		pair[2];
+	bool		pair_nulls[2] = {false, parts_json == NULL};
 
-	violation_row_values(&r->rows, row, values, nulls);
-	tuplestore_putvalues(r->store, r->rows.desc, values, nulls);
+	if (!r->with_parts)
+	{
+		violation_row_values(&r->rows, row, values, nulls);
+		tuplestore_putvalues(r->store, r->rows.desc, values, nulls);
+		return;
+	}
+	pair[0] = violation_row_datum(&r->rows, row);
+	pair[1] = parts_json ? DirectFunctionCall1(jsonb_in, CStringGetDatum(parts_json)) : (Datum) 0;
+	tuplestore_putvalues(r->store, r->store_desc, pair, pair_nulls);
 }
 
 /* The kernels' callback in a report: every finding becomes a row. */
@@ -79,7 +96,9 @@ report_finding(void *context, const st_finding *f)
 
 	violation_row_of_finding(e->subject, f, &e->subject_name, &row);
 	row.authorisation_id = finding_authorisation(e->subject, f, e->report->model);
-	report_row(e->report, &row);
+	report_row(e->report, &row,
+			   e->report->with_parts && strcmp(e->subject->kind, "group") == 0
+			   ? group_shape_parts_json(e->subject->shape, f) : NULL);
 }
 
 static void
@@ -209,7 +228,7 @@ report_sessions(Report *r, const KeyItems *k, const GroupRow *g)
 			row.authorisation_id = authorisation_of_session(r->model->authorisations_oid, findings[f].rule,
 															g->centre_id, g->id, item->id,
 															g->limits->school_year, g->limits->regime);
-			report_row(r, &row);
+			report_row(r, &row, NULL);
 		}
 	}
 }
@@ -637,7 +656,9 @@ report_teachers(Report *r, const Scope *scope, MemoryContext work)
 
 /*
  * schooltime.timetable_violations(model name, centre_id bigint, group_id bigint)
- * RETURNS SETOF schooltime.violation
+ * RETURNS SETOF schooltime.violation, and, with the same arguments,
+ * schooltime.timetable_violation_parts(...)
+ * RETURNS TABLE (finding schooltime.violation, parts jsonb)
  */
 Datum
 timetable_violations(PG_FUNCTION_ARGS)
@@ -678,7 +699,20 @@ timetable_violations(PG_FUNCTION_ARGS)
 	r.model = model_tables(model_name, per_query);
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "schooltime.timetable_violations() must return a composite type");
-	violation_rows_init(&r.rows, CreateTupleDescCopy(desc));
+	/* timetable_violation_parts() returns (finding schooltime.violation, parts jsonb) */
+	r.with_parts = desc->natts == 2;
+	if (r.with_parts)
+	{
+		TupleDesc	finding = lookup_rowtype_tupdesc_copy(TupleDescAttr(desc, 0)->atttypid, -1);
+
+		violation_rows_init(&r.rows, BlessTupleDesc(finding));
+		r.store_desc = CreateTupleDescCopy(desc);
+	}
+	else
+	{
+		violation_rows_init(&r.rows, CreateTupleDescCopy(desc));
+		r.store_desc = r.rows.desc;
+	}
 	r.store = tuplestore_begin_heap(true, false, work_mem);
 	MemoryContextSwitchTo(old);
 
@@ -694,6 +728,6 @@ timetable_violations(PG_FUNCTION_ARGS)
 
 	rsinfo->returnMode = SFRM_Materialize;
 	rsinfo->setResult = r.store;
-	rsinfo->setDesc = r.rows.desc;
+	rsinfo->setDesc = r.store_desc;
 	return (Datum) 0;
 }

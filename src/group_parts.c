@@ -10,6 +10,7 @@
 
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
+#include "utils/json.h"
 #include "utils/memutils.h"
 
 #include "flat_scan.h"
@@ -242,4 +243,36 @@ group_shape_label(const GroupShape *shape, const st_finding *f)
 						 group_part_name(shape, f->parts[i].split, f->parts[i].part));
 	appendStringInfoChar(&text, ')');
 	return text.data;
+}
+
+char *
+group_shape_parts_json(const GroupShape *shape, const st_finding *f)
+{
+	StringInfoData json;
+	int			i;
+
+	if (f->nparts == 0)
+		return NULL;
+	initStringInfo(&json);
+	appendStringInfoChar(&json, '[');
+	for (i = 0; i < f->nparts; i++)
+	{
+		int			split = f->parts[i].split;
+		int			part = f->parts[i].part;
+
+		appendStringInfoString(&json, i > 0 ? ", {\"split\": " : "{\"split\": ");
+		if (split == HALVES_SPLIT)
+		{
+			appendStringInfo(&json, "\"\", \"part\": \"%d\"}", part);
+			continue;
+		}
+		if (shape == NULL || split > shape->nsplits || part > shape->splits[split - 1].nparts)
+			elog(ERROR, "finding names part %d of split %d, which the group's shape lacks", part, split);
+		escape_json(&json, shape->splits[split - 1].name);
+		appendStringInfoString(&json, ", \"part\": ");
+		escape_json(&json, shape->splits[split - 1].parts[part - 1]);
+		appendStringInfoChar(&json, '}');
+	}
+	appendStringInfoChar(&json, ']');
+	return json.data;
 }

@@ -78,6 +78,13 @@ extern void group_shape_for_kernels(const GroupShape *shape, st_group_shape *out
  */
 extern char *group_shape_label(const GroupShape *shape, const st_finding *f);
 
+/*
+ * The same as data, for a program rather than a reader: a JSON array of
+ * {"split": name, "part": name}, the halves as split "" and part "1" or
+ * "2", in the finding's order; NULL for the whole group.
+ */
+extern char *group_shape_parts_json(const GroupShape *shape, const st_finding *f);
+
 /* The name of one part: 'part "Francès"' or 'half 1'. */
 extern char *group_part_name(const GroupShape *shape, int split, int part);
 

@@ -2,10 +2,12 @@
 -- own multiranges; teacher_week_figures() against busy_minutes(); the
 -- attendance verdict against the threshold written as arithmetic; the
 -- report-only rules quiet on a compliant model, and every one of their rows
--- in schooltime.check().
+-- in schooltime.check(); over a random week of lessons, blocks and parts,
+-- the week documents, the iCalendar export and the report-only rules
+-- against what plain SQL says of the same rows.
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(27);
+SELECT plan(34);
 
 SELECT has_function('schooltime', 'report_rule_violations', ARRAY['name', 'bigint', 'bigint']);
 SELECT function_returns('schooltime', 'report_rule_violations', ARRAY['name', 'bigint', 'bigint'], 'setof schooltime.violation');
@@ -135,6 +137,127 @@ SELECT is_empty($$SELECT * FROM schooltime.report_rule_violations('rq') WHERE au
                 'none of them can be authorised');
 SELECT is_empty($$SELECT * FROM schooltime.report_rule_violations('rq') EXCEPT ALL SELECT * FROM schooltime.check('rq')$$,
                 'check() returns every one of them, as they are');
+
+-- A random week of lessons (issue 12): whole groups with and without a
+-- co-teacher, two groups together, a part of a split, the same part of two
+-- groups, a half, every part of a split or both halves in one lesson, some in
+-- a block, and sessions that are lessons of their own; loaded with the
+-- checks off, since only the reports' reading of the rows is asked here
+SELECT schooltime.create_model('rl');
+INSERT INTO rl.centres (id, code, name, ownership, territory, municipality) VALUES (1, '08000009', 'Institut', 'public', 'Barcelona', 'Barcelona');
+INSERT INTO rl.class_groups (centre_id, id, name, school_year, regime, level, pupils)
+SELECT 1, g, format('%sr ESO %s', 1 + g % 3, chr(64 + g)), '2018-2019', 'eso', 1 + g % 3, 28 FROM generate_series(1, 6) AS g;
+INSERT INTO rl.teachers (id, name, centre_id) SELECT t, 'Docent ' || t, 1 FROM generate_series(1, 12) AS t;
+INSERT INTO rl.group_parts (centre_id, group_id, split, part, pupils)
+SELECT 1, g, 'idiomes', p, 9 FROM generate_series(1, 6) AS g, unnest(ARRAY['A', 'B', 'C']) AS p
+UNION ALL SELECT 1, g, 'tallers', p, 14 FROM generate_series(1, 6) AS g, unnest(ARRAY['T1', 'T2']) AS p;
+INSERT INTO rl.blocks (centre_id, school_year, name, regime) VALUES (1, '2018-2019', 'Bloc', 'eso');
+CREATE TEMPORARY TABLE random_lessons ON COMMIT DROP AS
+SELECT l AS id, schooltime.weekslot(1 + floor(random() * 5)::integer, make_time(h, 0, 0), make_time(h + 1, 0, 0)) AS slot,
+       floor(random() * 7)::integer AS shape, 1 + floor(random() * 6)::integer AS g, 1 + floor(random() * 12)::integer AS t,
+       (ARRAY['Tecnologia', 'Anglès', 'Física i química', 'Matemàtiques'])[1 + floor(random() * 4)::integer] AS subject,
+       random() < 0.3 AS co_taught, (ARRAY['A', 'B', 'C'])[1 + floor(random() * 3)::integer] AS part,
+       (1 + floor(random() * 2))::smallint AS half, random() < 0.15 AS in_block
+FROM (SELECT setseed(0.1212)) AS seed, generate_series(1, 240) AS l, LATERAL (SELECT 8 + floor(random() * 7)::integer + l * 0 AS h) AS hour;
+SET LOCAL schooltime.enforce = off;
+INSERT INTO rl.lessons (centre_id, id, school_year, slot, block)
+SELECT 1, l.id, '2018-2019', l.slot, CASE WHEN l.in_block THEN 'Bloc' END FROM random_lessons AS l;
+INSERT INTO rl.sessions (centre_id, group_id, school_year, regime, slot, subject, teacher_id, lesson_id, split, part, split_half)
+SELECT 1, r.g, '2018-2019', 'eso', l.slot, l.subject, r.t, l.id, r.split, r.part, r.half
+FROM random_lessons AS l
+CROSS JOIN LATERAL (VALUES (0, l.g, l.t, NULL, NULL, NULL::smallint), (0, CASE WHEN l.co_taught THEN l.g END, l.t % 12 + 1, NULL, NULL, NULL),
+                           (1, l.g, l.t, NULL, NULL, NULL), (1, l.g % 6 + 1, l.t, NULL, NULL, NULL),
+                           (2, l.g, l.t, 'idiomes', l.part, NULL),
+                           (3, l.g, l.t, NULL, NULL, l.half),
+                           (4, l.g, l.t, 'tallers', 'T1', NULL), (4, l.g, l.t, 'tallers', 'T2', NULL),
+                           (5, l.g, l.t, 'idiomes', l.part, NULL), (5, l.g % 6 + 1, l.t, 'idiomes', l.part, NULL),
+                           (6, l.g, l.t, NULL, NULL, 1), (6, l.g, l.t, NULL, NULL, 2)) AS r (shape, g, t, split, part, half)
+WHERE r.shape = l.shape AND r.g IS NOT NULL;
+INSERT INTO rl.sessions (centre_id, group_id, school_year, regime, slot, subject, teacher_id, split_half)
+SELECT 1, 1 + floor(random() * 6)::integer, '2018-2019', 'eso',
+       schooltime.weekslot(1 + floor(random() * 5)::integer, make_time(h, 0, 0), make_time(h + 1, 0, 0)),
+       (ARRAY['Tecnologia', 'Anglès', 'Matemàtiques'])[1 + floor(random() * 3)::integer], 1 + floor(random() * 12)::integer,
+       CASE WHEN random() < 0.3 THEN (1 + floor(random() * 2))::smallint END
+FROM generate_series(1, 40) AS k, LATERAL (SELECT 15 + floor(random() * 3)::integer + k * 0 AS h) AS hour;
+SET LOCAL schooltime.enforce = on;
+
+SELECT is_empty($$
+    SELECT g.id FROM rl.class_groups AS g
+    WHERE jsonb_array_length(schooltime.week_layout('rl', 1, g.id, NULL, NULL, 'en')->'entries')
+          <> (SELECT count(DISTINCT coalesce('b' || l.block || s.slot::text, 'l' || s.lesson_id, 's' || s.id))
+              FROM rl.sessions AS s LEFT JOIN rl.lessons AS l ON l.centre_id = s.centre_id AND l.id = s.lesson_id
+              WHERE s.group_id = g.id)
+$$, 'a group''s week has one entry per lesson it attends, the lessons of a block at one time one entry');
+SELECT is_empty($$
+    SELECT g.id FROM rl.class_groups AS g
+    WHERE (SELECT jsonb_agg(DISTINCT p ORDER BY p)
+           FROM jsonb_array_elements(schooltime.week_layout('rl', 1, g.id, NULL, NULL, 'en')->'entries') AS e,
+                jsonb_array_elements(e->'parts') AS p)
+          IS DISTINCT FROM
+          (SELECT jsonb_agg(DISTINCT jsonb_build_object('split', coalesce(s.split, ''), 'part', coalesce(s.part, s.split_half::text))
+                            ORDER BY jsonb_build_object('split', coalesce(s.split, ''), 'part', coalesce(s.part, s.split_half::text)))
+           FROM rl.sessions AS s WHERE s.group_id = g.id AND (s.split IS NOT NULL OR s.split_half IS NOT NULL))
+$$, 'and its entries are for exactly the parts and halves its rows take');
+SELECT is_empty($$
+    SELECT t.id FROM rl.teachers AS t
+    WHERE (SELECT count(*) FROM jsonb_array_elements(schooltime.week_layout('rl', NULL, NULL, t.id, '2018-2019', 'en')->'entries') AS e
+           WHERE e->>'kind' <> 'duty')
+          <> (SELECT count(DISTINCT coalesce('l' || s.lesson_id, 's' || s.id)) FROM rl.sessions AS s WHERE s.teacher_id = t.id)
+$$, 'a teacher''s week has one entry per lesson, however many groups and parts it takes');
+SELECT is_empty($$
+    SELECT 'group ' || g.id FROM rl.class_groups AS g
+    WHERE (SELECT count(*) FROM regexp_split_to_table(schooltime.ical_group('rl', 1, g.id), E'\r\n') AS l WHERE l LIKE 'RRULE:FREQ=WEEKLY;%')
+          <> (SELECT count(DISTINCT coalesce('l' || s.lesson_id, 's' || s.id)) FROM rl.sessions AS s WHERE s.group_id = g.id)
+    UNION ALL
+    SELECT 'teacher ' || t.id FROM rl.teachers AS t
+    WHERE (SELECT count(*) FROM regexp_split_to_table(schooltime.ical_teacher('rl', t.id, '2018-2019'), E'\r\n') AS l WHERE l LIKE 'RRULE:FREQ=WEEKLY;%')
+          <> (SELECT count(DISTINCT coalesce('l' || s.lesson_id, 's' || s.id)) FROM rl.sessions AS s WHERE s.teacher_id = t.id)
+$$, 'the iCalendar of a group has a weekly event per lesson it attends, that of a teacher one per lesson taught');
+
+-- the report-only rules with every limit out of reach, so that every
+-- figure is reported: teachers of every lesson the group attends, and the
+-- best split's fewest lessons of a part, a lesson of every part of a split
+-- not counted
+UPDATE schooltime.group_teacher_limits SET max_teachers = 1 WHERE school_year = '2018-2019' AND regime = 'eso';
+UPDATE schooltime.split_requirements SET min_split_sessions = 99 WHERE school_year = '2018-2019' AND regime = 'eso';
+SELECT set_eq($$SELECT subject_id, measured FROM schooltime.report_rule_violations('rl') WHERE rule = 'teachers_per_group'$$,
+              $$SELECT s.group_id, count(DISTINCT o.teacher_id)::numeric
+                FROM rl.sessions AS s JOIN rl.sessions AS o ON o.centre_id = s.centre_id AND (o.lesson_id = s.lesson_id OR o.id = s.id)
+                WHERE o.teacher_id IS NOT NULL GROUP BY s.group_id HAVING count(DISTINCT o.teacher_id) > 1$$,
+              'teachers_per_group counts the teachers of every row of every lesson a group attends');
+SELECT set_eq($$SELECT v.subject_id, q.requirement, v.measured
+                FROM schooltime.report_rule_violations('rl') AS v
+                JOIN schooltime.split_requirements AS q ON q.school_year = '2018-2019' AND q.regime = 'eso'
+                 AND v.message LIKE '% of ' || q.subject_name || ' a week%'
+                WHERE v.rule = 'eso_split'$$,
+              $$WITH r AS (
+                    SELECT s.group_id, s.lesson_id, s.id, schooltime.subject_area(s.subject) AS area,
+                           CASE WHEN s.split_half IS NOT NULL THEN '' ELSE s.split END AS split, coalesce(s.split_half::text, s.part) AS part
+                    FROM rl.sessions AS s
+                ), parts AS (
+                    SELECT g.id AS group_id, '' AS split, h::text AS part FROM rl.class_groups AS g, generate_series(1, 2) AS h
+                    UNION ALL SELECT p.group_id, p.split, p.part FROM rl.group_parts AS p
+                ), taught AS (
+                    SELECT g.id AS group_id, q.requirement, q.areas
+                    FROM rl.class_groups AS g JOIN schooltime.split_requirements AS q
+                      ON q.school_year = g.school_year AND q.regime = g.regime AND g.level BETWEEN q.first_level AND q.last_level
+                    WHERE EXISTS (SELECT FROM r WHERE r.group_id = g.id AND r.area = ANY (q.areas))
+                ), per_part AS (
+                    SELECT t.group_id, t.requirement, p.split, p.part,
+                           (SELECT count(DISTINCT coalesce(x.lesson_id, -x.id)) FROM r AS x
+                            WHERE x.group_id = t.group_id AND x.area = ANY (t.areas) AND x.split = p.split AND x.part = p.part
+                              AND (x.lesson_id IS NULL
+                                   OR EXISTS (SELECT FROM parts AS other WHERE other.group_id = t.group_id AND other.split = p.split
+                                                AND NOT EXISTS (SELECT FROM r AS y WHERE y.group_id = t.group_id AND y.lesson_id = x.lesson_id
+                                                                  AND y.split = other.split AND y.part = other.part)))) AS lessons
+                    FROM taught AS t JOIN parts AS p ON p.group_id = t.group_id
+                )
+                SELECT f.group_id, f.requirement, max(f.fewest)::numeric
+                FROM (SELECT group_id, requirement, split, min(lessons) AS fewest FROM per_part GROUP BY 1, 2, 3) AS f
+                GROUP BY 1, 2$$,
+              'eso_split is, for each subject a group is taught, the best split''s fewest lessons of a part, lessons of every part of the split left out');
+SELECT cmp_ok((SELECT count(*) FROM schooltime.report_rule_violations('rl') WHERE rule = 'eso_split' AND measured > 0), '>', 0::bigint,
+              'and the random week splits some subjects, so the figures are not all zero');
 
 SELECT * FROM finish();
 ROLLBACK;

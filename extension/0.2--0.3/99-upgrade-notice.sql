@@ -23,6 +23,10 @@ AS $$
                    JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
                    WHERE n.nspname = schema_name AND a.attnum > 0 AND NOT a.attisdropped
                      AND a.atttypid = 'schooltime.weekslot_before_0_3'::pg_catalog.regtype)
+        -- a class group's school year without a default (model part year_defaults sets it)
+        OR EXISTS (SELECT FROM pg_catalog.pg_attribute AS a
+                   WHERE a.attrelid = pg_catalog.to_regclass(pg_catalog.format('%I.class_groups', schema_name))
+                     AND a.attname = 'school_year' AND NOT a.attisdropped AND NOT a.atthasdef)
 $$;
 COMMENT ON FUNCTION schooltime.model_behind(name) IS
 'whether the model in a schema was made by an earlier version of schooltime and lacks what this one brings (run schooltime.upgrade_model() on it)';

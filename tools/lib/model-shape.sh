@@ -18,13 +18,15 @@ ORDER BY 1;
 SQL
 }
 
-# model_shape DB SCHEMA: the tables (with their columns), triggers,
+# model_shape DB SCHEMA: the tables (with their columns and defaults), triggers,
 # constraints and indexes of a model, one line each.
 model_shape() {
     psql -X -At -d "$1" -v schema="$2" <<'SQL'
 SELECT 'table ' || c.relname || ' (' || string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
-       || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END, ', ' ORDER BY a.attname) || ')'
+       || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END
+       || coalesce(' default ' || pg_get_expr(d.adbin, d.adrelid, true), ''), ', ' ORDER BY a.attname) || ')'
 FROM pg_class AS c JOIN pg_attribute AS a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+LEFT JOIN pg_attrdef AS d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
 WHERE c.relnamespace = :'schema'::regnamespace AND c.relkind IN ('r', 'v') GROUP BY c.relname;
 SELECT 'trigger ' || c.relname || ' ' || regexp_replace(pg_get_triggerdef(t.oid), '^CREATE (CONSTRAINT )?TRIGGER \S+ ', '')
 FROM pg_trigger AS t JOIN pg_class AS c ON c.oid = t.tgrelid

@@ -1,2 +1,0 @@
-src/equity/indices.o: src/equity/indices.c src/equity/indices.h
-src/equity/indices.h:
