@@ -29,9 +29,9 @@
 --                start to last end, recess included, above
 --                daily_span_max_minutes)
 --   per teacher  teacher_overlap (the rows of one lesson are one place),
---                teacher_midday (a day busy both before and at or after
---                afternoon_start keeps a free stretch of midday_free_minutes
---                inside the midday window), teacher_week (busy minutes,
+--                teacher_midday (a day busy both before midday_window_start
+--                and after afternoon_start keeps a free stretch of
+--                midday_free_minutes inside the midday window), teacher_week (busy minutes,
 --                first_weekday to last_weekday, above week_max_minutes), over
 --                sessions and duties together
 
@@ -329,7 +329,7 @@ BEGIN
                                 schooltime.weektime(d.day, d.midday_window_start), schooltime.weektime(d.day, d.midday_window_end)))
                             - d.busy_time) AS p
             ) AS f
-            WHERE d.first_start < schooltime.minute_of_week(schooltime.weektime(d.day, d.afternoon_start))
+            WHERE d.first_start < schooltime.minute_of_week(schooltime.weektime(d.day, d.midday_window_start))
               AND d.last_end > schooltime.minute_of_week(schooltime.weektime(d.day, d.afternoon_start))
               AND coalesce(f.longest, 0) < d.midday_free_minutes
         ), week AS (
