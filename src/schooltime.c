@@ -11,6 +11,7 @@
 
 #include "catalogue.h"
 #include "enforcement.h"
+#include "spi_util.h"
 
 PG_MODULE_MAGIC;
 
@@ -21,4 +22,5 @@ _PG_init(void)
 {
 	catalogue_init();
 	enforcement_init();
+	kept_plans_init();
 }
