@@ -65,6 +65,15 @@ SELECT * FROM pg_temp.outcome_of($$INSERT INTO kp.sessions (centre_id, group_id,
 ANALYZE kp.sessions;
 SELECT kept_plans() AS "plans after ANALYZE";
 
+-- schooltime.keep_plans off: every statement plans afresh, and refuses the same
+SET schooltime.keep_plans = off;
+INSERT INTO kp.sessions (centre_id, group_id, school_year, regime, slot, subject)
+VALUES (1, 1, '2018-2019', 'eso', slot('dj 09:00-10:00'), 'Música');
+SELECT * FROM pg_temp.outcome_of($$INSERT INTO kp.sessions (centre_id, group_id, school_year, regime, slot, subject)
+    VALUES (1, 1, '2018-2019', 'eso', schooltime.slot('dj 09:30-10:30'), 'Música')$$);
+SELECT kept_plans() AS "plans kept with schooltime.keep_plans off";
+RESET schooltime.keep_plans;
+
 -- dropping the model drops its plans; a new model of the same name (the
 -- same query texts, other tables) is checked by plans of its own
 INSERT INTO kp.sessions (centre_id, group_id, school_year, regime, slot, subject)

@@ -47,6 +47,9 @@ static int	nwatched = 0;
 static int	watched_capacity = 0;
 static bool kept_plans_stale = false;
 
+/* schooltime.keep_plans: off, every scope plans its queries afresh (to compare, or if a kept plan ever misleads) */
+static bool keep_plans_enabled = true;
+
 /* The innermost scope's choice; back to planning afresh at any abort. */
 static bool scope_keeps_plans = false;
 static Oid	scope_transition_relid = InvalidOid;
@@ -115,6 +118,14 @@ kept_plans_init(void)
 	CacheRegisterRelcacheCallback(kept_plans_invalidate, (Datum) 0);
 	RegisterXactCallback(kept_plans_xact, NULL);
 	RegisterSubXactCallback(kept_plans_subxact, NULL);
+	DefineCustomBoolVariable("schooltime.keep_plans",
+							 "Whether schooltime's checks of small statements run plans the backend keeps.",
+							 "Off, they plan every query afresh in every statement, as 0.2 did; what is refused is the same.",
+							 &keep_plans_enabled,
+							 true,
+							 PGC_USERSET,
+							 0,
+							 NULL, NULL, NULL);
 }
 
 int
@@ -204,6 +215,7 @@ spi_scope_begin(SpiScope *scope)
 void
 spi_scope_begin_keeping(SpiScope *scope, bool keep_plans, Oid transition_relid)
 {
+	keep_plans = keep_plans && keep_plans_enabled;
 	if (keep_plans && !scope_keeps_plans && (kept_plans_stale || nkept >= MAX_KEPT_PLANS))
 		kept_plans_drop();
 	if (SPI_connect() != SPI_OK_CONNECT)
