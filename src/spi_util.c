@@ -243,12 +243,6 @@ spi_scope_end(SpiScope *scope)
 		elog(ERROR, "SPI_finish failed");
 }
 
-bool
-spi_keeping_plans(void)
-{
-	return scope_keeps_plans;
-}
-
 void
 spi_exec_checked(const char *query, int expected)
 {

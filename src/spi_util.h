@@ -44,9 +44,6 @@ extern void spi_scope_begin(SpiScope *scope);
 extern void spi_scope_begin_keeping(SpiScope *scope, bool keep_plans, Oid transition_relid);
 extern void spi_scope_end(SpiScope *scope);
 
-/* Whether the innermost scope keeps its plans. */
-extern bool spi_keeping_plans(void);
-
 /* SPI_execute, raising an internal error unless the result is expected. */
 extern void spi_exec_checked(const char *query, int expected);
 
