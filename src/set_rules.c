@@ -294,6 +294,8 @@ typedef struct KeyPairs
 	int			capacity;
 } KeyPairs;
 
+static void key_pairs_distinct(KeyPairs *k);
+
 static void
 key_pairs_add(KeyPairs *k, int64 a, int64 b)
 {
@@ -302,9 +304,24 @@ key_pairs_add(KeyPairs *k, int64 a, int64 b)
 		return;
 	if (k->n == k->capacity)
 	{
-		k->capacity = k->capacity ? k->capacity * 2 : 64;
-		k->pairs = k->pairs ? repalloc_huge(k->pairs, sizeof(KeyPair) * k->capacity)
-			: MemoryContextAllocHuge(CurrentMemoryContext, sizeof(KeyPair) * k->capacity);
+		/*
+		 * Full: a big array is first rid of its repeats (a teacher's rows do
+		 * not come together in a COPY), so that it holds about the distinct
+		 * keys rather than a pair per row; it grows only if that leaves it
+		 * more than half full
+		 */
+		if (k->n >= 65536)
+			key_pairs_distinct(k);
+		if (k->capacity == 0)
+		{
+			k->capacity = 64;
+			k->pairs = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(KeyPair) * k->capacity);
+		}
+		else if (k->n > k->capacity / 2)
+		{
+			k->capacity *= 2;
+			k->pairs = repalloc_huge(k->pairs, sizeof(KeyPair) * k->capacity);
+		}
 	}
 	k->pairs[k->n].a = a;
 	k->pairs[k->n].b = b;
@@ -443,6 +460,13 @@ statement_keys(TriggerData *trigdata, bool on_sessions, QueryParams *params)
 	params->values[3] = year_array(&keys.teachers);
 	params->values[4] = int8_array(&keys.centres, false);
 	params->values[5] = year_array(&keys.centres);
+	/* the arrays hold the keys now; a COPY's pairs are tens of megabytes */
+	if (keys.groups.pairs)
+		pfree(keys.groups.pairs);
+	if (keys.teachers.pairs)
+		pfree(keys.teachers.pairs);
+	if (keys.centres.pairs)
+		pfree(keys.centres.pairs);
 }
 
 Datum
