@@ -14,15 +14,22 @@ import time
 BENCH = os.path.dirname(os.path.abspath(__file__))
 SCHEMA = 'region'
 
-# The columns of each generated file, in the order bench/generate writes them.
+# The columns of each generated file, in the order bench/generate writes them; the tables in the
+# order they load (what a row refers to first: the parts of groups, blocks and lessons before the
+# sessions that name them).
 COLUMNS = {
     'centres': 'id, code, name, ownership, territory, municipality, min_guards',
     'class_groups': 'centre_id, id, name, school_year, regime, level, pupils, approval',
     'teachers': 'id, code, name, centre_id, role',
-    'sessions': 'centre_id, id, group_id, school_year, regime, slot, subject, kind, teacher_id, split_half',
+    'group_parts': 'centre_id, group_id, split, part, pupils',
+    'blocks': 'centre_id, school_year, name, regime, description',
+    'lessons': 'centre_id, id, school_year, slot, block, external_id, description',
+    'sessions': 'centre_id, id, group_id, school_year, regime, slot, subject, kind, teacher_id, split_half,'
+                ' lesson_id, split, part',
     'duties': 'centre_id, id, teacher_id, school_year, slot, kind, description',
 }
-REFERENCE_TABLES = ('centres', 'class_groups', 'teachers')   # no write rules on these
+# no write rules on these ("other tables")
+REFERENCE_TABLES = ('centres', 'class_groups', 'teachers', 'group_parts', 'blocks', 'lessons')
 RULE_TABLES = ('sessions', 'duties')                         # the tables schooltime checks
 WRITE_RULES = ('weekday', 'window', 'session_length', 'group_overlap', 'continuous', 'daily_max',
                'teacher_overlap', 'teacher_midday', 'teacher_week')
@@ -56,17 +63,28 @@ END
 $drop$;
 """ % SCHEMA
 
-# What a DBA writes with the built-in tools: overlaps of a group (the two
-# halves of a split may run in parallel: a whole-group row covers both
-# halves) and of a teacher within each table.
+# What a DBA writes with the built-in tools, as close to the write rules as exclusion constraints
+# come (bench/README.md says what they cannot check).  Rows of one lesson never clash (their lesson
+# key is equal, and the constraints ask for different keys: coalesce(lesson_id, -id) puts a lesson
+# of its own, id > 0, apart from every lesson).  A group's rows clash when their pupils' ranges
+# overlap: the whole group is the unbounded range, half 1 and half 2 are [1,2) and [2,3), and a
+# named part one point of its own above them (from the hash of its split and part), so the parts
+# of one split never clash with each other and clash with the whole group and with themselves.
 EXCLUSION_CONSTRAINTS = """
 CREATE EXTENSION IF NOT EXISTS btree_gist;
+CREATE FUNCTION {s}.pupils_range(split_half smallint, split text, part text) RETURNS int8range
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN CASE WHEN split_half IS NOT NULL THEN int8range(split_half, split_half + 1)
+                WHEN split IS NOT NULL
+                THEN int8range(2147483651 + hashtext(split || E'\\x1f' || part), 2147483652 + hashtext(split || E'\\x1f' || part))
+                ELSE int8range(NULL, NULL) END;
 ALTER TABLE {s}.sessions ADD CONSTRAINT sessions_group_overlap EXCLUDE USING gist (
-    centre_id WITH =, group_id WITH =,
-    (CASE split_half WHEN 1 THEN int4range(1, 2) WHEN 2 THEN int4range(2, 3) ELSE int4range(1, 3) END) WITH &&,
-    slot WITH &&);
-ALTER TABLE {s}.sessions ADD CONSTRAINT sessions_teacher_overlap EXCLUDE USING gist (teacher_id WITH =, slot WITH &&);
-ALTER TABLE {s}.duties ADD CONSTRAINT duties_teacher_overlap EXCLUDE USING gist (teacher_id WITH =, slot WITH &&);
+    centre_id WITH =, group_id WITH =, ({s}.pupils_range(split_half, split, part)) WITH &&,
+    (coalesce(lesson_id, -id)) WITH <>, slot WITH &&);
+ALTER TABLE {s}.sessions ADD CONSTRAINT sessions_teacher_overlap EXCLUDE USING gist (
+    teacher_id WITH =, school_year WITH =, (coalesce(lesson_id, -id)) WITH <>, slot WITH &&);
+ALTER TABLE {s}.duties ADD CONSTRAINT duties_teacher_overlap EXCLUDE USING gist (
+    teacher_id WITH =, school_year WITH =, slot WITH &&);
 """.format(s=SCHEMA)
 
 
@@ -217,7 +235,9 @@ SELECT setval(pg_get_serial_sequence('{s}.duties', 'id'), (SELECT coalesce(max(i
 SELECT setval(pg_get_serial_sequence('{s}.teachers', 'id'), (SELECT coalesce(max(id), 1) FROM {s}.teachers));
 SELECT setval(pg_get_serial_sequence('{s}.class_groups', 'id'), (SELECT coalesce(max(id), 1) FROM {s}.class_groups));
 SELECT setval(pg_get_serial_sequence('{s}.centres', 'id'), (SELECT coalesce(max(id), 1) FROM {s}.centres));
-VACUUM (ANALYZE) {s}.centres, {s}.class_groups, {s}.teachers, {s}.sessions, {s}.duties;
+SELECT setval(pg_get_serial_sequence('{s}.lessons', 'id'), (SELECT coalesce(max(id), 1) FROM {s}.lessons));
+VACUUM (ANALYZE) {s}.centres, {s}.class_groups, {s}.teachers, {s}.group_parts, {s}.blocks, {s}.lessons,
+    {s}.sessions, {s}.duties;
 """.format(s=SCHEMA))
     return time.time() - start
 

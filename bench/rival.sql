@@ -16,19 +16,24 @@
 --
 -- Rules and their meaning (the same as schooltime's, see bench/README.md):
 --   per row      weekday, window, session_length (class sessions only)
---   per group    group_overlap (split halves 1 and 2 may run in parallel;
---                recess entries count), continuous (runs of the union of
---                class sessions whose gaps are shorter than break_min_minutes,
---                longer than continuous_max_minutes from first start to last
---                end), daily_max (minutes of the union of class sessions,
---                recess entries too where recess_is_lective, above
---                daily_max_minutes; the span first start to last end, recess
---                included, above daily_span_max_minutes)
---   per teacher  teacher_overlap, teacher_midday (a day busy both before and
---                at or after afternoon_start keeps a free stretch of
---                midday_free_minutes inside the midday window),
---                teacher_week (busy minutes, first_weekday to last_weekday,
---                above week_max_minutes), over sessions and duties together
+--   per group    judged for every combination of one part of each split the
+--                group's rows name (the halves are one split), on the whole
+--                group's rows and that combination's parts':
+--                group_overlap (rows of one lesson never clash, so parts of
+--                one split never meet; recess entries count), continuous
+--                (runs of the union of class sessions whose gaps are shorter
+--                than break_min_minutes, longer than continuous_max_minutes
+--                from first start to last end), daily_max (minutes of the
+--                union of class sessions, recess entries too where
+--                recess_is_lective, above daily_max_minutes; the span first
+--                start to last end, recess included, above
+--                daily_span_max_minutes)
+--   per teacher  teacher_overlap (the rows of one lesson are one place),
+--                teacher_midday (a day busy both before midday_window_start
+--                and after afternoon_start keeps a free stretch of
+--                midday_free_minutes inside the midday window), teacher_week (busy minutes,
+--                first_weekday to last_weekday, above week_max_minutes), over
+--                sessions and duties together
 
 CREATE SCHEMA IF NOT EXISTS rival;
 COMMENT ON SCHEMA rival IS 'The benchmark''s rival: schooltime''s write rules in PL/pgSQL (bench/rival.sql).';
@@ -113,48 +118,90 @@ BEGIN
         END IF;
     END LOOP;
 
-    -- 2. rules of a group's timetable, over every group the statement touched
+    -- 2. rules of a group's timetable, over every group the statement touched,
+    -- judged for every set of pupils the group's rows tell apart ("lanes"): one
+    -- part of each split its rows name, the whole group's rows and those parts'
     FOR v IN
-        WITH touched AS (
+        WITH RECURSIVE touched AS (
             SELECT DISTINCT centre_id, group_id FROM new_rows
         ), timetable AS MATERIALIZED (
-            SELECT s.centre_id, s.group_id, s.school_year, s.regime, s.slot, s.kind, s.split_half,
+            -- the pupils a row is for: the whole group (split NULL), a half (split ''),
+            -- or a part of a named split; its lesson: (0, lesson_id), or (1, id) for a
+            -- session that is a lesson of its own
+            SELECT s.centre_id, s.group_id, s.school_year, s.regime, s.slot, s.kind,
+                   CASE WHEN s.split_half IS NOT NULL THEN '' ELSE s.split END AS split,
+                   CASE WHEN s.split_half IS NOT NULL THEN s.split_half::text ELSE s.part END AS part,
+                   CASE WHEN s.lesson_id IS NULL THEN 1 ELSE 0 END AS origin, coalesce(s.lesson_id, s.id) AS lesson,
                    schooltime.weekday(s.slot) AS day,
                    schooltime.minute_of_week(lower(s.slot)) AS lo,
                    schooltime.minute_of_week(upper(s.slot)) AS hi
             FROM @model@.sessions AS s
             JOIN touched AS t ON t.centre_id = s.centre_id AND t.group_id = s.group_id
+        ), used AS (
+            SELECT DISTINCT centre_id, group_id, split FROM timetable WHERE split IS NOT NULL
+        ), parts AS (
+            -- every part of each split the rows use, numbered by split within the group
+            SELECT x.centre_id, x.group_id, x.split, x.part,
+                   dense_rank() OVER (PARTITION BY x.centre_id, x.group_id ORDER BY x.split) AS n
+            FROM (
+                SELECT t.centre_id, t.group_id, t.split, t.part FROM timetable AS t WHERE t.split IS NOT NULL
+                UNION
+                SELECT g.centre_id, g.group_id, g.split, g.part
+                FROM @model@.group_parts AS g JOIN used AS u ON u.centre_id = g.centre_id AND u.group_id = g.group_id AND u.split = g.split
+                UNION
+                SELECT u.centre_id, u.group_id, u.split, h.part FROM used AS u CROSS JOIN (VALUES ('1'), ('2')) AS h (part)
+                WHERE u.split = ''
+            ) AS x
+        ), combinations (centre_id, group_id, n, parts) AS (
+            SELECT t.centre_id, t.group_id, 0::bigint, ARRAY[]::text[] FROM touched AS t
+            UNION ALL
+            SELECT c.centre_id, c.group_id, c.n + 1, c.parts || (p.split || E'\x1f' || p.part)
+            FROM combinations AS c
+            JOIN parts AS p ON p.centre_id = c.centre_id AND p.group_id = c.group_id AND p.n = c.n + 1
+        ), splits AS (
+            SELECT centre_id, group_id, count(*) AS n FROM used GROUP BY centre_id, group_id
+        ), lanes AS (
+            -- the complete combinations: one part of every split the group's rows use
+            SELECT row_number() OVER () AS lane, c.centre_id, c.group_id, c.parts
+            FROM combinations AS c
+            LEFT JOIN splits AS s ON s.centre_id = c.centre_id AND s.group_id = c.group_id
+            WHERE c.n = coalesce(s.n, 0)
+        ), lane_rows AS MATERIALIZED (
+            SELECT l.lane, t.*
+            FROM lanes AS l
+            JOIN timetable AS t ON t.centre_id = l.centre_id AND t.group_id = l.group_id
+            WHERE t.split IS NULL OR (t.split || E'\x1f' || t.part) = ANY (l.parts)
         ), overlapping AS (
-            -- two sessions overlap unless they are halves 1 and 2 of a split:
-            -- within each "lane" (whole-group rows and one half), sorted by
-            -- start, a row overlaps an earlier one if it starts before the
-            -- latest end so far
+            -- in each lane, sorted by start, a row overlaps an earlier one if it starts
+            -- before the latest end of the rows before its lesson's (rows of one lesson
+            -- have one slot and sort together: they never clash)
             SELECT 'group_overlap'::text AS rule, centre_id, group_id, school_year, day,
                    format('two sessions of the group overlap at %s', schooltime.to_text(slot)) AS what,
-                   'Move one of the sessions, or make them the two halves of a split group.' AS hint
+                   'Move one of the sessions, or make them parts of one split of the group, or rows of one lesson.' AS hint
             FROM (
-                SELECT t.*, max(t.hi) OVER (PARTITION BY t.centre_id, t.group_id, lane.half ORDER BY t.lo, t.hi
-                                            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS latest_end
-                FROM timetable AS t
-                CROSS JOIN (VALUES (1), (2)) AS lane (half)
-                WHERE t.split_half IS NULL OR t.split_half = lane.half
+                SELECT y.*, first_value(y.latest_end) OVER (PARTITION BY y.lane, y.lo, y.hi, y.origin, y.lesson) AS before_lesson
+                FROM (
+                    SELECT r.*, max(r.hi) OVER (PARTITION BY r.lane ORDER BY r.lo, r.hi, r.origin, r.lesson
+                                                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS latest_end
+                    FROM lane_rows AS r
+                ) AS y
             ) AS x
-            WHERE lo < latest_end
+            WHERE lo < before_lesson
         ), days AS (
-            SELECT t.centre_id, t.group_id, t.day, l.school_year, l.regime, l.section,
+            SELECT t.lane, t.centre_id, t.group_id, t.day, l.school_year, l.regime, l.section,
                    l.continuous_max_minutes, l.break_min_minutes, l.daily_max_minutes, l.daily_span_max_minutes,
                    range_agg(t.slot::schooltime.weektimerange) FILTER (WHERE t.kind <> 'recess') AS classes,
                    range_agg(t.slot::schooltime.weektimerange) FILTER (WHERE t.kind <> 'recess' OR l.recess_is_lective) AS lective,
                    max(t.hi) - min(t.lo) AS span
-            FROM timetable AS t
+            FROM lane_rows AS t
             JOIN schooltime.timetable_limits AS l ON l.school_year = t.school_year AND l.regime = t.regime
-            GROUP BY t.centre_id, t.group_id, t.day, l.school_year, l.regime
+            GROUP BY t.lane, t.centre_id, t.group_id, t.day, l.school_year, l.regime
         ), pieces AS (
             -- the union of the day's class sessions, piece by piece, each
             -- piece numbered by the run it belongs to
-            SELECT p.*, sum(p.new_run) OVER (PARTITION BY p.centre_id, p.group_id, p.day ORDER BY p.lo) AS run
+            SELECT p.*, sum(p.new_run) OVER (PARTITION BY p.lane, p.day ORDER BY p.lo) AS run
             FROM (
-                SELECT d.centre_id, d.group_id, d.day, d.school_year, d.continuous_max_minutes,
+                SELECT d.lane, d.centre_id, d.group_id, d.day, d.school_year, d.continuous_max_minutes,
                        schooltime.minute_of_week(lower(c)) AS lo, schooltime.minute_of_week(upper(c)) AS hi,
                        CASE WHEN schooltime.minute_of_week(lower(c))
                                  - lag(schooltime.minute_of_week(upper(c))) OVER w < d.break_min_minutes
@@ -162,7 +209,7 @@ BEGIN
                 FROM days AS d
                 CROSS JOIN LATERAL unnest(d.classes) AS c
                 WHERE d.continuous_max_minutes IS NOT NULL
-                WINDOW w AS (PARTITION BY d.centre_id, d.group_id, d.day ORDER BY lower(c))
+                WINDOW w AS (PARTITION BY d.lane, d.day ORDER BY lower(c))
             ) AS p
         ), runs AS (
             SELECT 'continuous'::text AS rule, centre_id, group_id, school_year, day,
@@ -171,7 +218,7 @@ BEGIN
                    'Put a break of at least 30 minutes into the run.' AS hint,
                    max(hi) - min(lo) AS length, continuous_max_minutes
             FROM pieces
-            GROUP BY centre_id, group_id, school_year, day, run, continuous_max_minutes
+            GROUP BY lane, centre_id, group_id, school_year, day, run, continuous_max_minutes
         ), daily AS (
             SELECT 'daily_max'::text AS rule, d.centre_id, d.group_id, d.school_year, d.day,
                    CASE WHEN d.span > d.daily_span_max_minutes
@@ -232,27 +279,37 @@ BEGIN
         WITH touched AS (
             SELECT t.teacher_id, t.school_year FROM unnest(teachers) AS t
         ), busy AS MATERIALIZED (
-            SELECT b.teacher_id, b.school_year, b.slot,
+            -- where the teacher is: (0, lesson_id) for a lesson's rows, which are one
+            -- place however many groups or parts it takes; (1, id) for a session that
+            -- is a lesson of its own; (2, id) for a duty
+            SELECT b.teacher_id, b.school_year, b.slot, b.origin, b.place,
                    schooltime.weekday(b.slot) AS day,
                    schooltime.minute_of_week(lower(b.slot)) AS lo,
                    schooltime.minute_of_week(upper(b.slot)) AS hi
             FROM (
-                SELECT s.teacher_id, s.school_year::text AS school_year, s.slot
+                SELECT s.teacher_id, s.school_year::text AS school_year, s.slot,
+                       CASE WHEN s.lesson_id IS NULL THEN 1 ELSE 0 END AS origin, coalesce(s.lesson_id, s.id) AS place
                 FROM @model@.sessions AS s JOIN touched AS t ON t.teacher_id = s.teacher_id AND t.school_year = s.school_year
                 UNION ALL
-                SELECT d.teacher_id, d.school_year::text, d.slot
+                SELECT d.teacher_id, d.school_year::text, d.slot, 2, d.id
                 FROM @model@.duties AS d JOIN touched AS t ON t.teacher_id = d.teacher_id AND t.school_year = d.school_year
             ) AS b
         ), overlapping AS (
+            -- sorted by start, a row overlaps an earlier one if it starts before the
+            -- latest end of the rows before its place's (rows of one lesson sort together)
             SELECT 'teacher_overlap'::text AS rule, teacher_id, school_year, day,
                    format('two of the teacher''s sessions and duties overlap at %s', schooltime.to_text(slot)) AS what,
                    'Move one of them.' AS hint
             FROM (
-                SELECT b.*, max(b.hi) OVER (PARTITION BY b.teacher_id, b.school_year ORDER BY b.lo, b.hi
-                                            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS latest_end
-                FROM busy AS b
+                SELECT y.*, first_value(y.latest_end) OVER (PARTITION BY y.teacher_id, y.school_year, y.lo, y.hi, y.origin, y.place)
+                            AS before_place
+                FROM (
+                    SELECT b.*, max(b.hi) OVER (PARTITION BY b.teacher_id, b.school_year ORDER BY b.lo, b.hi, b.origin, b.place
+                                                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS latest_end
+                    FROM busy AS b
+                ) AS y
             ) AS x
-            WHERE lo < latest_end
+            WHERE lo < before_place
         ), days AS (
             SELECT b.teacher_id, b.school_year, b.day, range_agg(b.slot::schooltime.weektimerange) AS busy_time, min(b.lo) AS first_start, max(b.hi) AS last_end,
                    l.week_max_minutes, l.first_weekday, l.last_weekday, l.midday_free_minutes,
@@ -272,7 +329,7 @@ BEGIN
                                 schooltime.weektime(d.day, d.midday_window_start), schooltime.weektime(d.day, d.midday_window_end)))
                             - d.busy_time) AS p
             ) AS f
-            WHERE d.first_start < schooltime.minute_of_week(schooltime.weektime(d.day, d.afternoon_start))
+            WHERE d.first_start < schooltime.minute_of_week(schooltime.weektime(d.day, d.midday_window_start))
               AND d.last_end > schooltime.minute_of_week(schooltime.weektime(d.day, d.afternoon_start))
               AND coalesce(f.longest, 0) < d.midday_free_minutes
         ), week AS (

@@ -54,7 +54,7 @@ approval_scan_groups(ViolationCollector *collector, const char *keys_sql, bool a
 	bool		key_public = false;
 
 	group_shapes_init(&shapes, work);
-	group_shapes_load(&shapes, m, psprintf("(p.centre_id, p.group_id) IN (%s)", keys_sql));
+	load_group_shapes(&shapes, m, keys_sql, collector->params);
 	collector->shapes = &shapes;
 	query = psprintf("SELECT g.centre_id, g.id, g.regime, g.school_year::pg_catalog.text,"
 					 " c.ownership OPERATOR(pg_catalog.=) 'public'::schooltime.ownership, %s"
@@ -65,7 +65,7 @@ approval_scan_groups(ViolationCollector *collector, const char *keys_sql, bool a
 					 " ORDER BY g.centre_id, g.id",
 					 session_item_columns(m, "s"), m->class_groups, m->centres, m->sessions, keys_sql,
 					 approved_only ? " AND g.approval OPERATOR(pg_catalog.<>) 'draft'::schooltime.approval_state" : "");
-	portal = open_fresh_cursor(query);
+	portal = open_fresh_cursor(query, collector->params);
 	for (;;)
 	{
 		uint64		i;
@@ -170,7 +170,7 @@ approval_scan_centres(ViolationCollector *collector, const char *keys_sql, Memor
 		"  FROM keys AS k (centre_id, school_year) JOIN %4$s AS c ON c.id OPERATOR(pg_catalog.=) k.centre_id"
 		" ) AS x ORDER BY x.centre_id, x.school_year, x.part",
 		m->sessions, m->duties, m->teachers, m->centres, keys_sql);
-	Portal		portal = open_fresh_cursor(query);
+	Portal		portal = open_fresh_cursor(query, collector->params);
 	CentreWeek	w;
 	bool		have_key = false;
 	int64		key_centre = 0;
@@ -241,7 +241,7 @@ collect_sql_violations(ViolationCollector *collector, const char *query)
 	MemoryContext old;
 	uint64		i;
 
-	spi_exec_checked(query, SPI_OK_SELECT);
+	exec_with_params(query, collector->params, SPI_OK_SELECT);
 	old = MemoryContextSwitchTo(collector->text_context);
 	for (i = 0; i < SPI_processed; i++)
 	{
@@ -294,18 +294,36 @@ approval_recheck(ViolationCollector *collector, const char *group_keys_sql,
 	const ModelTables *m = collector->model;
 	char	   *approved_centres;
 
+	Portal		portal;
+	bool		any_approved;
+
 	lock_rows(m->centres, "t.id", psprintf("SELECT centre_id FROM (%s) AS keys (centre_id, school_year)",
-										  centre_keys_sql));
-	if (group_keys_sql)
-	{
-		approval_scan_groups(collector, group_keys_sql, true, work);
-		approval_course_hours(collector, group_keys_sql, true);
-	}
+										  centre_keys_sql), collector->params);
 	approved_centres = psprintf("SELECT DISTINCT k.centre_id, k.school_year FROM (%s) AS k (centre_id, school_year)"
 								" WHERE EXISTS (SELECT FROM %s AS g WHERE g.centre_id OPERATOR(pg_catalog.=) k.centre_id"
 								"  AND g.school_year::pg_catalog.text OPERATOR(pg_catalog.=) k.school_year"
 								"  AND g.approval OPERATOR(pg_catalog.<>) 'draft'::schooltime.approval_state)",
 								centre_keys_sql, m->class_groups);
+
+	/*
+	 * Most writes are of draft timetables: if no centre (and year) the
+	 * statement wrote to holds an approved group, none of its groups is
+	 * approved either, and there is nothing to check again.  Asked after
+	 * the lock, with a snapshot taken then, as the checks themselves are.
+	 */
+	portal = open_fresh_cursor(psprintf("SELECT 1 FROM (%s) AS a LIMIT 1", approved_centres), collector->params);
+	SPI_cursor_fetch(portal, true, 1);
+	any_approved = SPI_processed > 0;
+	SPI_freetuptable(SPI_tuptable);
+	SPI_cursor_close(portal);
+	if (!any_approved)
+		return;
+
+	if (group_keys_sql)
+	{
+		approval_scan_groups(collector, group_keys_sql, true, work);
+		approval_course_hours(collector, group_keys_sql, true);
+	}
 	approval_scan_centres(collector, approved_centres, work);
 }
 
@@ -424,7 +442,7 @@ timetable_approval(PG_FUNCTION_ARGS)
 
 	spi_scope_begin(&scope);
 	/* the centre waits for edits of its duties, and they for this approval */
-	lock_rows(model->centres, "t.id", psprintf("SELECT " INT64_FORMAT, centre_id));
+	lock_rows(model->centres, "t.id", psprintf("SELECT " INT64_FORMAT, centre_id), NULL);
 	approval_scan_groups(&collector, psprintf("SELECT " INT64_FORMAT ", " INT64_FORMAT, centre_id, group_id),
 						 false, work);
 	approval_course_hours(&collector, psprintf("SELECT " INT64_FORMAT ", " INT64_FORMAT, centre_id, group_id), false);

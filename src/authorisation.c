@@ -125,7 +125,8 @@ authorisation_find(Oid table, const char *rule, const AuthorisationSubject *subj
 	/* the most specific first: a session's, then the group's, then the centre's */
 	appendStringInfoString(&query, " ORDER BY a.session_id IS NULL, a.group_id IS NULL, a.id LIMIT 1");
 
-	spi_scope_begin(&scope);
+	/* looked up for every finding a rule may set aside: its plans are kept */
+	spi_scope_begin_keeping(&scope, true, InvalidOid);
 	spi_exec_args_checked(query.data, nargs, argtypes, values, nulls, SPI_OK_SELECT);
 	if (SPI_processed > 0)
 	{

@@ -222,17 +222,63 @@ emit_finding(void *context, const st_finding *f)
  * see what a writer who held the lock before us committed.
  */
 Portal
-open_fresh_cursor(const char *query)
+open_fresh_cursor(const char *query, const QueryParams *params)
 {
 	Portal		portal;
 
 	CommandCounterIncrement();
 	PushActiveSnapshot(GetLatestSnapshot());
-	portal = SPI_cursor_open_with_args(NULL, query, 0, NULL, NULL, NULL, true, 0);
+	portal = params ? spi_cursor_open_checked(query, params->n, (Oid *) params->types,
+											  (Datum *) params->values, params->nulls)
+		: spi_cursor_open_checked(query, 0, NULL, NULL, NULL);
 	PopActiveSnapshot();
-	if (portal == NULL)
-		elog(ERROR, "could not open cursor for: %s", query);
 	return portal;
+}
+
+void
+exec_with_params(const char *query, const QueryParams *params, int expected)
+{
+	if (params)
+		spi_exec_args_checked(query, params->n, (Oid *) params->types, (Datum *) params->values,
+							  params->nulls, expected);
+	else
+		spi_exec_checked(query, expected);
+}
+
+/*
+ * The parts of the groups keys_sql selects, numbered by group_shape_number
+ * in the order group_shapes_load reads them (split and part names in "C"
+ * order), so that the numbers are the same; through SPI, so that the query
+ * takes the statement's keys as parameters and its plan may be kept.
+ */
+void
+load_group_shapes(GroupShapes *shapes, const ModelTables *m, const char *keys_sql, const QueryParams *params)
+{
+	MemoryContext old;
+	uint64		i;
+
+	if (m->group_parts == NULL)
+		return;
+	exec_with_params(psprintf("SELECT p.centre_id, p.group_id, p.split, p.part FROM %s AS p"
+							  " WHERE (p.centre_id, p.group_id) IN (%s)"
+							  " ORDER BY p.centre_id, p.group_id, p.split COLLATE \"C\", p.part COLLATE \"C\"",
+							  m->group_parts, keys_sql),
+					 params, SPI_OK_SELECT);
+	old = MemoryContextSwitchTo(shapes->context);
+	for (i = 0; i < SPI_processed; i++)
+	{
+		HeapTuple	tuple = SPI_tuptable->vals[i];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+		bool		isnull;
+		int16		split;
+		int16		part;
+
+		(void) group_shape_number(shapes, DatumGetInt64(SPI_getbinval(tuple, desc, 1, &isnull)),
+								  DatumGetInt64(SPI_getbinval(tuple, desc, 2, &isnull)), 0,
+								  SPI_getvalue(tuple, desc, 3), SPI_getvalue(tuple, desc, 4), &split, &part);
+	}
+	MemoryContextSwitchTo(old);
+	SPI_freetuptable(SPI_tuptable);
 }
 
 void
@@ -389,9 +435,9 @@ session_item(GroupShapes *shapes, int64 centre_id, int64 group_id, const Datum *
  * writers.
  */
 void
-lock_rows(const char *table, const char *columns, const char *keys_sql)
+lock_rows(const char *table, const char *columns, const char *keys_sql, const QueryParams *params)
 {
-	spi_exec_checked(psprintf("SELECT 1 FROM %s AS t WHERE (%s) IN (%s) ORDER BY %s FOR NO KEY UPDATE OF t",
+	exec_with_params(psprintf("SELECT 1 FROM %s AS t WHERE (%s) IN (%s) ORDER BY %s FOR NO KEY UPDATE OF t",
 							  table, columns, keys_sql, columns),
-					 SPI_OK_SELECT);
+					 params, SPI_OK_SELECT);
 }

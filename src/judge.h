@@ -21,10 +21,24 @@
 #include "kernels/kernels.h"
 #include "model.h"
 
+/*
+ * The values of the parameters $1..$n of the queries that name a
+ * statement's keys (set_rules.c), or of none.
+ */
+#define MAX_QUERY_PARAMS 6
+typedef struct QueryParams
+{
+	int			n;
+	Oid			types[MAX_QUERY_PARAMS];
+	Datum		values[MAX_QUERY_PARAMS];
+	char		nulls[MAX_QUERY_PARAMS];
+} QueryParams;
+
 /* What a statement's checks found: how many violations, and the first, worded. */
 typedef struct ViolationCollector
 {
 	const ModelTables *model;
+	const QueryParams *params;	/* of the queries that name the keys; NULL: none */
 	int			count;
 	FindingText first;
 	MemoryContext text_context;
@@ -57,11 +71,18 @@ extern void staff_limits_from(const StaffLimits *limits, st_staff_limits *out);
 /* Which week rules (ST_CHECK_*) a group's regime and centre call for at approval. */
 extern unsigned approval_checks(const RegimeLimits *limits, bool public_centre);
 
-/* A cursor on query with a snapshot taken now (see judge.c). */
-extern Portal open_fresh_cursor(const char *query);
+/* A cursor on query (with params, or NULL) with a snapshot taken now (see judge.c). */
+extern Portal open_fresh_cursor(const char *query, const QueryParams *params);
 
-/* Locks, in key order, the rows of table whose columns are IN keys_sql. */
-extern void lock_rows(const char *table, const char *columns, const char *keys_sql);
+/* Runs query with params (or none), raising an internal error unless the result is expected. */
+extern void exec_with_params(const char *query, const QueryParams *params, int expected);
+
+/* The parts of the groups keys_sql (a query of centre_id, group_id) selects, into shapes. */
+extern void load_group_shapes(GroupShapes *shapes, const ModelTables *model, const char *keys_sql,
+							  const QueryParams *params);
+
+/* Locks, in key order, the rows of table whose columns are IN keys_sql (with params, or NULL). */
+extern void lock_rows(const char *table, const char *columns, const char *keys_sql, const QueryParams *params);
 
 /* The kernels' callback, and its context. */
 typedef struct EmitContext

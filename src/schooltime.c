@@ -13,6 +13,7 @@
 
 #include "catalogue.h"
 #include "enforcement.h"
+#include "spi_util.h"
 
 PG_MODULE_MAGIC;
 
@@ -28,4 +29,5 @@ _PG_init(void)
 	pg_bindtextdomain(TEXTDOMAIN);
 	catalogue_init();
 	enforcement_init();
+	kept_plans_init();
 }

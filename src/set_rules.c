@@ -24,6 +24,13 @@
 #include "utils/memutils.h"
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
+#include "utils/tuplestore.h"
+#include "utils/array.h"
+#include "utils/lsyscache.h"
+#include "executor/executor.h"
+#include "executor/tuptable.h"
+
+#include "flat_scan.h"
 
 #include "approval.h"
 #include "catalogue.h"
@@ -39,6 +46,13 @@
 PG_FUNCTION_INFO_V1(timetable_set_rules);
 
 #define FETCH_ROWS 10000
+
+/*
+ * A statement of at most this many rows is small: its queries find a few
+ * keys by index, and their plans are kept from one statement to the next
+ * (spi_util.h).  A bigger one plans its queries for its own size.
+ */
+#define SMALL_STATEMENT_ROWS 64
 
 enum
 {
@@ -81,13 +95,13 @@ scan_groups(ViolationCollector *collector, const char *keys_sql, MemoryContext w
 	int			key_year = 0;
 
 	group_shapes_init(&shapes, work);
-	group_shapes_load(&shapes, m, psprintf("(p.centre_id, p.group_id) IN (%s)", keys_sql));
+	load_group_shapes(&shapes, m, keys_sql, collector->params);
 	collector->shapes = &shapes;
 	query = psprintf("SELECT s.centre_id, s.group_id, s.regime, s.school_year::pg_catalog.text, %s"
 					 " FROM %s AS s WHERE (s.centre_id, s.group_id) IN (%s)"
 					 " ORDER BY s.centre_id, s.group_id",
 					 session_item_columns(m, "s"), m->sessions, keys_sql);
-	portal = open_fresh_cursor(query);
+	portal = open_fresh_cursor(query, collector->params);
 	for (;;)
 	{
 		uint64		i;
@@ -161,7 +175,7 @@ scan_teachers(ViolationCollector *collector, const char *keys_sql, MemoryContext
 								 "  FROM %s AS d WHERE (d.teacher_id, d.school_year::pg_catalog.text) IN (SELECT * FROM keys)"
 								 " ) AS x ORDER BY x.teacher_id, x.school_year",
 								 keys_sql, m->lessons ? "s.lesson_id" : "NULL::pg_catalog.int8", m->sessions, m->duties);
-	Portal		portal = open_fresh_cursor(query);
+	Portal		portal = open_fresh_cursor(query, collector->params);
 	KeyItems	k = {NULL, NULL, 0, 0};
 	bool		have_key = false;
 	int64		key_teacher = 0;
@@ -221,6 +235,14 @@ scan_teachers(ViolationCollector *collector, const char *keys_sql, MemoryContext
 }
 
 
+/* Rows in the statement's transition tables. */
+static uint64
+transition_rows(TriggerData *trigdata)
+{
+	return (trigdata->tg_newtable ? tuplestore_tuple_count(trigdata->tg_newtable) : 0) +
+		(trigdata->tg_oldtable ? tuplestore_tuple_count(trigdata->tg_oldtable) : 0);
+}
+
 /* "SELECT n.a, n.b FROM new AS n UNION SELECT o.a, o.b FROM old AS o" */
 static char *
 keys_of(TriggerData *trigdata, const char *columns, const char *where)
@@ -239,6 +261,214 @@ keys_of(TriggerData *trigdata, const char *columns, const char *where)
 	return sql.data;
 }
 
+/*
+ * The keys a bulk statement touched, read once from its transition tables and
+ * handed to every query as arrays ($1 to $6): a query that joined the
+ * transition table itself would hash all of a COPY's rows again to find
+ * the same few thousand keys.  (A small statement's queries join its
+ * transition tables: they are a few rows, and a query without parameters
+ * keeps one generic plan, where one with arrays of keys would be planned
+ * again for their values.)
+ */
+#define GROUP_KEYS \
+	"SELECT k.centre_id, k.group_id FROM ROWS FROM (pg_catalog.unnest($1::pg_catalog.int8[]), pg_catalog.unnest($2::pg_catalog.int8[]))" \
+	" AS k (centre_id, group_id)"
+#define TEACHER_KEYS \
+	"SELECT k.teacher_id, k.school_year FROM ROWS FROM (pg_catalog.unnest($3::pg_catalog.int8[]), pg_catalog.unnest($4::pg_catalog.text[]))" \
+	" AS k (teacher_id, school_year)"
+#define CENTRE_KEYS \
+	"SELECT k.centre_id, k.school_year FROM ROWS FROM (pg_catalog.unnest($5::pg_catalog.int8[]), pg_catalog.unnest($6::pg_catalog.text[]))" \
+	" AS k (centre_id, school_year)"
+
+/* A key of two numbers: (centre, group), (teacher, year) or (centre, year). */
+typedef struct KeyPair
+{
+	int64		a;
+	int64		b;
+} KeyPair;
+
+typedef struct KeyPairs
+{
+	KeyPair    *pairs;
+	int			n;
+	int			capacity;
+} KeyPairs;
+
+static void key_pairs_distinct(KeyPairs *k);
+
+static void
+key_pairs_add(KeyPairs *k, int64 a, int64 b)
+{
+	/* rows of one key often come together: skip the repeats at once */
+	if (k->n > 0 && k->pairs[k->n - 1].a == a && k->pairs[k->n - 1].b == b)
+		return;
+	if (k->n == k->capacity)
+	{
+		/*
+		 * Full: a big array is first rid of its repeats (a teacher's rows do
+		 * not come together in a COPY), so that it holds about the distinct
+		 * keys rather than a pair per row; it grows only if that leaves it
+		 * more than half full
+		 */
+		if (k->n >= 65536)
+			key_pairs_distinct(k);
+		if (k->capacity == 0)
+		{
+			k->capacity = 64;
+			k->pairs = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(KeyPair) * k->capacity);
+		}
+		else if (k->n > k->capacity / 2)
+		{
+			k->capacity *= 2;
+			k->pairs = repalloc_huge(k->pairs, sizeof(KeyPair) * k->capacity);
+		}
+	}
+	k->pairs[k->n].a = a;
+	k->pairs[k->n].b = b;
+	k->n++;
+}
+
+static int
+key_pair_cmp(const void *x, const void *y)
+{
+	const KeyPair *p = x;
+	const KeyPair *q = y;
+
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	return (p->b > q->b) - (p->b < q->b);
+}
+
+/* Sorts and drops the repeats. */
+static void
+key_pairs_distinct(KeyPairs *k)
+{
+	int			i;
+	int			n = 0;
+
+	if (k->n < 2)
+		return;
+	qsort(k->pairs, k->n, sizeof(KeyPair), key_pair_cmp);
+	for (i = 0; i < k->n; i++)
+		if (n == 0 || key_pair_cmp(&k->pairs[n - 1], &k->pairs[i]) != 0)
+			k->pairs[n++] = k->pairs[i];
+	k->n = n;
+}
+
+typedef struct StatementKeys
+{
+	KeyPairs	groups;
+	KeyPairs	teachers;
+	KeyPairs	centres;
+} StatementKeys;
+
+static int
+required_column(Relation rel, const char *column, const char *trigger)
+{
+	int			attno = SPI_fnumber(RelationGetDescr(rel), column);
+
+	if (attno <= 0)
+		ereport(ERROR,
+				errcode(ERRCODE_UNDEFINED_COLUMN),
+				errmsg("trigger \"%s\" needs a column \"%s\" in table \"%s\"",
+					   trigger, column, RelationGetRelationName(rel)));
+	return attno;
+}
+
+/* Reads the keys of every row of a transition table (one pass, in C). */
+static void
+read_keys(TriggerData *trigdata, Tuplestorestate *rows, bool on_sessions, StatementKeys *keys)
+{
+	Relation	rel = trigdata->tg_relation;
+	const char *trigger = trigdata->tg_trigger->tgname;
+	int			centre = required_column(rel, "centre_id", trigger);
+	int			group = on_sessions ? required_column(rel, "group_id", trigger) : 0;
+	int			teacher = required_column(rel, "teacher_id", trigger);
+	int			year = required_column(rel, "school_year", trigger);
+	TupleTableSlot *slot = MakeSingleTupleTableSlot(RelationGetDescr(rel), &TTSOpsMinimalTuple);
+	int			reader = tuplestore_alloc_read_pointer(rows, EXEC_FLAG_REWIND);
+
+	/* a reader of our own, as a scan of the transition table in a query has */
+	tuplestore_select_read_pointer(rows, reader);
+	tuplestore_rescan(rows);
+	while (tuplestore_gettupleslot(rows, true, false, slot))
+	{
+		bool		isnull;
+		int64		centre_id = DatumGetInt64(slot_getattr(slot, centre, &isnull));
+		Datum		year_datum = slot_getattr(slot, year, &isnull);
+		int			school_year = isnull ? 0 : school_year_of_datum(year_datum);
+		Datum		teacher_id;
+
+		if (on_sessions)
+			key_pairs_add(&keys->groups, centre_id, DatumGetInt64(slot_getattr(slot, group, &isnull)));
+		teacher_id = slot_getattr(slot, teacher, &isnull);
+		if (!isnull)
+			key_pairs_add(&keys->teachers, DatumGetInt64(teacher_id), school_year);
+		key_pairs_add(&keys->centres, centre_id, school_year);
+	}
+	ExecDropSingleTupleTableSlot(slot);
+}
+
+static Datum
+int8_array(const KeyPairs *k, bool second)
+{
+	Datum	   *values = palloc(sizeof(Datum) * Max(k->n, 1));
+	int			i;
+
+	for (i = 0; i < k->n; i++)
+		values[i] = Int64GetDatum(second ? k->pairs[i].b : k->pairs[i].a);
+	return PointerGetDatum(construct_array(values, k->n, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+}
+
+/* The second numbers as school years, '2018-2019'. */
+static Datum
+year_array(const KeyPairs *k)
+{
+	Datum	   *values = palloc(sizeof(Datum) * Max(k->n, 1));
+	int			i;
+
+	for (i = 0; i < k->n; i++)
+		values[i] = CStringGetTextDatum(psprintf("%04d-%04d", (int) k->pairs[i].b, (int) k->pairs[i].b + 1));
+	return PointerGetDatum(construct_array(values, k->n, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+/* The statement's keys as the values of $1 to $6. */
+static void
+statement_keys(TriggerData *trigdata, bool on_sessions, QueryParams *params)
+{
+	StatementKeys keys;
+	int			i;
+
+	memset(&keys, 0, sizeof(keys));
+	if (trigdata->tg_newtable && !TRIGGER_FIRED_BY_DELETE(trigdata->tg_event))
+		read_keys(trigdata, trigdata->tg_newtable, on_sessions, &keys);
+	if (trigdata->tg_oldtable && !TRIGGER_FIRED_BY_INSERT(trigdata->tg_event))
+		read_keys(trigdata, trigdata->tg_oldtable, on_sessions, &keys);
+	key_pairs_distinct(&keys.groups);
+	key_pairs_distinct(&keys.teachers);
+	key_pairs_distinct(&keys.centres);
+
+	params->n = 6;
+	for (i = 0; i < 6; i++)
+	{
+		params->types[i] = i % 2 == 1 && i > 1 ? TEXTARRAYOID : INT8ARRAYOID;
+		params->nulls[i] = ' ';
+	}
+	params->values[0] = int8_array(&keys.groups, false);
+	params->values[1] = int8_array(&keys.groups, true);
+	params->values[2] = int8_array(&keys.teachers, false);
+	params->values[3] = year_array(&keys.teachers);
+	params->values[4] = int8_array(&keys.centres, false);
+	params->values[5] = year_array(&keys.centres);
+	/* the arrays hold the keys now; a COPY's pairs are tens of megabytes */
+	if (keys.groups.pairs)
+		pfree(keys.groups.pairs);
+	if (keys.teachers.pairs)
+		pfree(keys.teachers.pairs);
+	if (keys.centres.pairs)
+		pfree(keys.centres.pairs);
+}
+
 Datum
 timetable_set_rules(PG_FUNCTION_ARGS)
 {
@@ -248,10 +478,13 @@ timetable_set_rules(PG_FUNCTION_ARGS)
 	bool		on_sessions;
 	ModelTables *model;
 	ViolationCollector collector;
+	QueryParams params;
 	SpiScope	scope;
 	MemoryContext work;
-	char	   *group_keys = NULL;
-	char	   *teacher_keys;
+	bool		small;
+	const char *group_keys;
+	const char *teacher_keys;
+	const char *centre_keys;
 
 	require_trigger(fcinfo, "schooltime.timetable_set_rules()", false, false);
 	args = resolve_trigger_columns(trigdata, "schooltime.timetable_set_rules()",
@@ -273,18 +506,36 @@ timetable_set_rules(PG_FUNCTION_ARGS)
 	violations_init(&collector, model);
 	work = AllocSetContextCreate(CurrentMemoryContext, "schooltime set rules", ALLOCSET_DEFAULT_SIZES);
 
-	spi_scope_begin(&scope);
+	/*
+	 * A small statement's queries name its transition tables and run kept
+	 * plans (with no parameters, so one generic plan each, made once); a
+	 * bulk statement reads its keys once and plans each query for them.
+	 */
+	small = transition_rows(trigdata) <= SMALL_STATEMENT_ROWS;
+	if (small)
+	{
+		group_keys = keys_of(trigdata, "k.centre_id, k.group_id", NULL);
+		teacher_keys = keys_of(trigdata, "k.teacher_id, k.school_year::pg_catalog.text", "k.teacher_id IS NOT NULL");
+		centre_keys = keys_of(trigdata, "k.centre_id, k.school_year::pg_catalog.text", NULL);
+	}
+	else
+	{
+		statement_keys(trigdata, on_sessions, &params);
+		collector.params = &params;
+		group_keys = GROUP_KEYS;
+		teacher_keys = TEACHER_KEYS;
+		centre_keys = CENTRE_KEYS;
+	}
+	spi_scope_begin_keeping(&scope, small, RelationGetRelid(trigdata->tg_relation));
 	if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
 		elog(ERROR, "could not register the transition tables of trigger \"%s\"", trigdata->tg_trigger->tgname);
 
 	/* locks in a fixed order for every writer: groups, teachers, centres */
 	if (on_sessions)
-	{
-		group_keys = keys_of(trigdata, "k.centre_id, k.group_id", NULL);
-		lock_rows(model->class_groups, "t.centre_id, t.id", group_keys);
-	}
-	teacher_keys = keys_of(trigdata, "k.teacher_id, k.school_year::pg_catalog.text", "k.teacher_id IS NOT NULL");
-	lock_rows(model->teachers, "t.id", psprintf("SELECT teacher_id FROM (%s) AS keys (teacher_id, school_year)", teacher_keys));
+		lock_rows(model->class_groups, "t.centre_id, t.id", group_keys, collector.params);
+	lock_rows(model->teachers, "t.id",
+			  psprintf("SELECT k.teacher_id FROM (%s) AS k (teacher_id, school_year)", teacher_keys),
+			  collector.params);
 
 	/* removing time never breaks a set rule; it may break an approved timetable */
 	if (!TRIGGER_FIRED_BY_DELETE(trigdata->tg_event))
@@ -298,8 +549,7 @@ timetable_set_rules(PG_FUNCTION_ARGS)
 		}
 		scan_teachers(&collector, teacher_keys, work);
 	}
-	approval_recheck(&collector, group_keys,
-					 keys_of(trigdata, "k.centre_id, k.school_year::pg_catalog.text", NULL), work);
+	approval_recheck(&collector, on_sessions ? group_keys : NULL, centre_keys, work);
 
 	spi_scope_end(&scope);
 	MemoryContextDelete(work);
