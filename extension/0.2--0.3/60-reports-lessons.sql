@@ -169,15 +169,21 @@ BEGIN
             LEFT JOIN %1$I.session_subject_areas AS p ON p.centre_id = s.centre_id AND p.session_id = s.id
             WHERE s.kind <> 'recess'
               AND (s.centre_id, s.group_id) IN (SELECT a.centre_id, a.group_id FROM asked AS a)
+        ), split_sizes AS (
+            SELECT sh.centre_id, sh.group_id, sh.split, count(*) AS parts
+            FROM shape AS sh
+            GROUP BY sh.centre_id, sh.group_id, sh.split
         ), whole AS (
-            -- lessons that take every part of one of the group's splits
+            -- lessons that take every part of one of the group's splits (the
+            -- splits' sizes joined, not counted again for each lesson: a
+            -- subquery per lesson read all of shape each time, which grew
+            -- with the region's groups squared)
             SELECT r.centre_id, r.group_id, r.lesson_id, r.split
             FROM rows AS r
+            LEFT JOIN split_sizes AS z ON z.centre_id = r.centre_id AND z.group_id = r.group_id AND z.split = r.split
             WHERE r.lesson_id IS NOT NULL AND r.split IS NOT NULL
             GROUP BY r.centre_id, r.group_id, r.lesson_id, r.split
-            HAVING count(DISTINCT r.part) >= (SELECT count(*) FROM shape AS sh
-                                              WHERE sh.centre_id = r.centre_id AND sh.group_id = r.group_id
-                                                AND sh.split = r.split)
+            HAVING count(DISTINCT r.part) >= coalesce(max(z.parts), 0)
         ), ses AS (
             -- the group's lessons counted per subject (and pinned area), in all
             -- and per part: a few rows per group to classify instead of one per session
@@ -214,18 +220,30 @@ BEGIN
                      req.areas, req.first_level, req.last_level, req.pupils_above, req.public_only, req.min_split_sessions,
                      req.section
         ), splits AS (
-            SELECT p.centre_id, p.group_id, p.requirement, p.split, min(p.sessions) AS figure, sum(p.sessions) AS in_use,
+            -- each split's figure, carrying the requirement's columns (joining
+            -- back to found, whose size the planner cannot estimate, made a
+            -- nested loop over every pair of rows)
+            SELECT p.centre_id, p.group_id, p.requirement, p.name, p.regime, p.pupils, p.rule, p.subject_name,
+                   p.first_level, p.last_level, p.pupils_above, p.public_only, p.min_split_sessions, p.section,
+                   p.total_sessions, p.split, min(p.sessions) AS figure, sum(p.sessions) AS in_use,
                    array_agg(p.part ORDER BY p.part) AS parts, array_agg(p.sessions ORDER BY p.part) AS part_sessions
-            FROM (SELECT f.centre_id, f.group_id, f.requirement, sh.split, sh.part, coalesce(sum(k.sessions), 0)::integer AS sessions
+            FROM (SELECT f.centre_id, f.group_id, f.requirement, f.name, f.regime, f.pupils, f.rule, f.subject_name,
+                         f.first_level, f.last_level, f.pupils_above, f.public_only, f.min_split_sessions, f.section,
+                         f.sessions AS total_sessions, sh.split, sh.part, coalesce(sum(k.sessions), 0)::integer AS sessions
                   FROM found AS f
                   JOIN shape AS sh ON sh.centre_id = f.centre_id AND sh.group_id = f.group_id
                   LEFT JOIN counts AS k ON k.centre_id = f.centre_id AND k.group_id = f.group_id AND NOT k.total
                                        AND k.split = sh.split AND k.part = sh.part AND k.area = ANY (f.areas)
-                  GROUP BY 1, 2, 3, 4, 5) AS p
-            GROUP BY 1, 2, 3, 4
+                  GROUP BY f.centre_id, f.group_id, f.requirement, f.name, f.regime, f.pupils, f.rule, f.subject_name,
+                           f.first_level, f.last_level, f.pupils_above, f.public_only, f.min_split_sessions, f.section,
+                           f.sessions, sh.split, sh.part) AS p
+            GROUP BY p.centre_id, p.group_id, p.requirement, p.name, p.regime, p.pupils, p.rule, p.subject_name,
+                     p.first_level, p.last_level, p.pupils_above, p.public_only, p.min_split_sessions, p.section,
+                     p.total_sessions, p.split
         ), judged AS (
-            SELECT f.centre_id, f.group_id, f.requirement, f.name, f.regime, f.pupils, f.rule, f.subject_name,
-                   f.first_level, f.last_level, f.pupils_above, f.public_only, f.min_split_sessions, f.section, f.sessions,
+            SELECT s.centre_id, s.group_id, s.requirement, s.name, s.regime, s.pupils, s.rule, s.subject_name,
+                   s.first_level, s.last_level, s.pupils_above, s.public_only, s.min_split_sessions, s.section,
+                   s.total_sessions AS sessions,
                    max(s.figure)::integer AS figure,
                    -- the best split, the halves first on a tie
                    (array_agg(s.split ORDER BY s.figure DESC, s.split))[1] AS best,
@@ -239,10 +257,10 @@ BEGIN
                                      schooltime.series_words(ARRAY(SELECT format($15, x.n, x.part)
                                                                    FROM unnest(s.parts, s.part_sessions) AS x (part, n)))),
                               '; ' ORDER BY s.split) FILTER (WHERE s.split <> '' AND s.in_use > 0) AS named_splits
-            FROM found AS f
-            JOIN splits AS s ON s.centre_id = f.centre_id AND s.group_id = f.group_id AND s.requirement = f.requirement
-            GROUP BY f.centre_id, f.group_id, f.requirement, f.name, f.regime, f.pupils, f.rule, f.subject_name,
-                     f.first_level, f.last_level, f.pupils_above, f.public_only, f.min_split_sessions, f.section, f.sessions
+            FROM splits AS s
+            GROUP BY s.centre_id, s.group_id, s.requirement, s.name, s.regime, s.pupils, s.rule, s.subject_name,
+                     s.first_level, s.last_level, s.pupils_above, s.public_only, s.min_split_sessions, s.section,
+                     s.total_sessions
         )
         SELECT (ROW(j.rule, r.severity, schooltime.section_text(j.section), j.centre_id, 'group', j.group_id, j.name,
                    NULL::integer, NULL::date, NULL::schooltime.weektimerange,
