@@ -55,21 +55,25 @@ BEGIN
             LEFT JOIN %1$I.centre_zones AS cz
               ON cz.centre_id = e.centre_id AND cz.school_year = e.school_year AND cz.stage = e.stage
         ), zone_level AS (
-            SELECT e.zone_id, e.school_year, e.regime, e.level, sum(e.nee)::bigint AS nee, sum(e.pupils)::bigint AS pupils,
-                   sum(e.nee - e.late_nee)::bigint AS start_nee, sum(e.pupils - e.late)::bigint AS start_pupils
-            FROM e WHERE e.zone_id IS NOT NULL
-            GROUP BY 1, 2, 3, 4
+            -- each row with its zone's figures for its year and level, as window
+            -- sums over every centre of the zone (before any centre is picked
+            -- out): a join to the zone's aggregate was planned as a nested loop
+            -- that aggregated the whole enrolment again for each row
+            SELECT e.*,
+                   CASE WHEN e.zone_id IS NOT NULL THEN sum(e.nee) OVER zone END::bigint AS zone_nee,
+                   CASE WHEN e.zone_id IS NOT NULL THEN sum(e.pupils) OVER zone END::bigint AS zone_pupils,
+                   CASE WHEN e.zone_id IS NOT NULL THEN sum(e.nee - e.late_nee) OVER zone END::bigint AS zone_start_nee,
+                   CASE WHEN e.zone_id IS NOT NULL THEN sum(e.pupils - e.late) OVER zone END::bigint AS zone_start_pupils
+            FROM e
+            WINDOW zone AS (PARTITION BY e.zone_id, e.school_year, e.regime, e.level)
         ), judged AS (
             SELECT e.*, c.name AS centre_name, z.name AS zone_name, l.level_name, l.entry_level,
-                   zl.nee AS zone_nee, zl.pupils AS zone_pupils, zl.start_nee AS zone_start_nee, zl.start_pupils AS zone_start_pupils,
                    f.school_year IS NOT NULL AS has_figure, f.value AS raise, f.unit AS raise_unit,
                    m.maximum_percent, m.resolution
-            FROM e
+            FROM zone_level AS e
             JOIN %1$I.centres AS c ON c.id = e.centre_id
             JOIN schooltime.equity_levels AS l ON l.school_year = e.school_year AND l.regime = e.regime AND l.level = e.level
             LEFT JOIN %1$I.zones AS z ON z.id = e.zone_id
-            LEFT JOIN zone_level AS zl
-              ON zl.zone_id = e.zone_id AND zl.school_year = e.school_year AND zl.regime = e.regime AND zl.level = e.level
             LEFT JOIN schooltime.equity_figures AS f ON f.school_year = e.school_year AND f.figure = 'nee_max_raise'
             LEFT JOIN %1$I.zone_nee_maximums AS m
               ON m.zone_id = e.zone_id AND m.school_year = e.school_year AND m.regime = e.regime AND m.level = e.level
