@@ -72,6 +72,7 @@ DECLARE
     lessons text;
     blocks text;
     nestloop_before text;
+    jit_before text;
 BEGIN
     IF model IS NULL THEN
         RAISE EXCEPTION USING MESSAGE = schooltime.gettext('the schema of the model must be named'),
@@ -95,12 +96,17 @@ BEGIN
     -- in the groups (the split rules ran for more than 20 minutes over 5,000
     -- centres whose empty optional tables had never been analysed, and in
     -- 11 s without loops).  For one centre or group the loops over indexes
-    -- are the fast plan, so they are left alone.  The setting is put back
-    -- before returning (transaction-local, so an error undoes it with the
-    -- statement's subtransaction or transaction).
+    -- are the fast plan, so they are left alone.  Loops are priced out, not
+    -- forbidden, and that price would also push every small model's plan
+    -- past jit_above_cost, compiling each query for nothing: JIT goes with
+    -- them.  Both settings are put back before returning (transaction-local,
+    -- so an error undoes them with the statement's subtransaction or
+    -- transaction).
     IF report_rule_violations.centre_id IS NULL THEN
         nestloop_before := current_setting('enable_nestloop');
+        jit_before := current_setting('jit');
         PERFORM set_config('enable_nestloop', 'off', true);
+        PERFORM set_config('jit', 'off', true);
     END IF;
 
     -- teachers_per_group (4.2): the distinct teachers of every lesson the
@@ -489,6 +495,7 @@ BEGIN
         schooltime.gettext('Record as justified the absences that were; otherwise the pupil is assessed as the centre''s rules provide for those who lose continuous assessment.');
     IF nestloop_before IS NOT NULL THEN
         PERFORM set_config('enable_nestloop', nestloop_before, true);
+        PERFORM set_config('jit', jit_before, true);
     END IF;
 END
 $report$;
