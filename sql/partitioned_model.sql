@@ -15,7 +15,7 @@ SELECT create_model('pm_plain');
 SELECT create_model('pm_plain_too', false);
 SELECT c.oid::regclass AS table_name, c.relkind
 FROM pg_class AS c WHERE c.oid IN ('pm.sessions'::regclass, 'pm_plain.sessions'::regclass, 'pm_plain_too.sessions'::regclass)
-ORDER BY 1::text;
+ORDER BY c.oid::regclass::text;
 SELECT * FROM pg_temp.error_of('SELECT schooltime.create_model(''pm_null'', NULL)');
 
 -- the years' partitions: adding one is idempotent
@@ -25,7 +25,7 @@ SELECT c.inhparent::regclass AS parent, c.inhrelid::regclass AS partition_name,
        pg_get_expr(p.relpartbound, p.oid) AS bound
 FROM pg_inherits AS c JOIN pg_class AS p ON p.oid = c.inhrelid
 WHERE c.inhparent IN ('pm.sessions'::regclass, 'pm.duties'::regclass, 'pm.lessons'::regclass)
-ORDER BY 1::text, 2::text;
+ORDER BY c.inhparent::regclass::text, c.inhrelid::regclass::text;
 SELECT * FROM pg_temp.error_of('SELECT schooltime.add_school_year_partition(''pm_plain'', ''2019-2020'')');
 SELECT * FROM pg_temp.error_of('SELECT schooltime.add_school_year_partition(''pm'', NULL)');
 
@@ -34,7 +34,7 @@ SELECT conrelid::regclass AS table_name, conname, pg_get_constraintdef(oid) AS d
 FROM pg_constraint
 WHERE (conrelid IN ('pm.sessions'::regclass, 'pm.duties'::regclass, 'pm.lessons'::regclass) AND contype IN ('p', 'u'))
    OR (confrelid = 'pm.sessions'::regclass AND contype = 'f')
-ORDER BY 1::text, 2;
+ORDER BY conrelid::regclass::text, conname;
 
 INSERT INTO pm.centres (id, code, name, territory, municipality) VALUES
     (1, '17000301', 'Institut Cap de Creus', 'Girona', 'Cadaqués');
@@ -73,8 +73,8 @@ SELECT centre_id, teacher_id, '2019-2020', slot, kind FROM pm.duties WHERE schoo
 -- 30 hours a week for each year's group: into the table, into the partition
 SELECT pg_temp.week('pm.sessions', 1, '{1,2,3,4,5}', '08:00-11:00', '11:00-11:30 recess', '11:30-12:30', '15:00-17:00');
 SELECT pg_temp.week('pm.sessions_2019_2020', 2, '{1,2,3,4,5}', '08:00-11:00', '11:00-11:30 recess', '11:30-12:30', '15:00-17:00');
-SELECT tableoid::regclass AS partition_name, school_year, count(*) FROM pm.sessions GROUP BY 1, 2 ORDER BY 1::text;
-SELECT tableoid::regclass AS partition_name, school_year, count(*) FROM pm.duties GROUP BY 1, 2 ORDER BY 1::text;
+SELECT tableoid::regclass AS partition_name, school_year, count(*) FROM pm.sessions GROUP BY 1, 2 ORDER BY school_year;
+SELECT tableoid::regclass AS partition_name, school_year, count(*) FROM pm.duties GROUP BY 1, 2 ORDER BY school_year;
 -- ids come from one sequence, whichever table the row was written into
 SELECT count(DISTINCT id) = count(*) AS ids_distinct FROM pm.sessions;
 
