@@ -165,3 +165,6 @@ GROUP BY c.relname ORDER BY c.relname;
 SELECT * FROM pg_temp.outcome_of(
   'INSERT INTO pm.duties_2019_2020 (centre_id, teacher_id, school_year, slot, kind) VALUES (1, 3, ''2019-2020'', ''dl 10:59-11:30'', ''guard'')');
 RESET schooltime.today;
+SET client_min_messages = warning;
+DROP SCHEMA pm, pm_plain, pm_plain_too CASCADE;
+RESET client_min_messages;

@@ -5,7 +5,7 @@
 BEGIN;
 SET client_min_messages = warning;
 SET LOCAL schooltime.today = '2019-03-01';
-SELECT plan(26);
+SELECT plan(27);
 SELECT lives_ok($$SELECT schooltime.create_model('tap_parts', partitioned => true)$$,
                 'create_model(schema, partitioned => true) creates the model');
 SELECT lives_ok($$SELECT schooltime.add_school_year_partition('tap_parts', '2019-2020')$$, 'a year is added');
@@ -23,6 +23,9 @@ SELECT is_empty($$SELECT c.relname FROM pg_class AS c WHERE c.relnamespace = 'ta
                     AND pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT'$$, 'no DEFAULT partition');
 SELECT is((SELECT count(*)::integer FROM pg_class AS c WHERE c.relnamespace = 'tap_parts'::regnamespace AND c.relispartition AND c.relkind = 'r'), 6,
           'two years of three tables');
+SELECT is_empty($$SELECT c.relname FROM pg_class AS c WHERE c.relnamespace = 'tap_parts'::regnamespace
+                    AND c.relkind IN ('r', 'p') AND obj_description(c.oid, 'pg_class') IS NULL$$,
+                'every table and partition of the model says what it holds');
 
 SELECT col_is_pk('tap_parts', 'sessions', ARRAY['centre_id', 'id', 'school_year'], 'a session is keyed within its centre and year');
 SELECT col_is_pk('tap_parts', 'duties', ARRAY['centre_id', 'id', 'school_year'], 'a duty is keyed within its centre and year');

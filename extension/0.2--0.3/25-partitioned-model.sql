@@ -212,7 +212,7 @@ BEGIN
         FOR trig IN
             SELECT t.tgname FROM pg_trigger AS t
             WHERE t.tgrelid = part AND NOT t.tgisinternal AND t.tgparentid = 0 AND t.tgtype & 1 = 0
-              AND t.tgname LIKE 'schooltime\_%'
+              AND obj_description(t.oid, 'pg_trigger') LIKE 'schooltime: a copy of %'
               AND NOT EXISTS (SELECT FROM pg_trigger AS p WHERE p.tgrelid = parent AND p.tgname = t.tgname)
         LOOP
             EXECUTE format('DROP TRIGGER %I ON %s', trig.tgname, part);
@@ -230,6 +230,10 @@ BEGIN
                     EXECUTE format('DROP TRIGGER %I ON %s', trig.tgname, part);
                 END IF;
                 EXECUTE wanted;
+                -- the mark by which a detached partition's copies are found
+                EXECUTE format('COMMENT ON TRIGGER %I ON %s IS %L', trig.tgname, part,
+                               format('schooltime: a copy of trigger %s of table %s, which PostgreSQL would not fire for a write into this partition',
+                                      trig.tgname, parent));
             END IF;
         END LOOP;
     END LOOP;
@@ -252,17 +256,16 @@ BEGIN
     FOR trig IN
         SELECT t.tgname, t.tgrelid::regclass AS tab
         FROM pg_trigger AS t JOIN pg_class AS c ON c.oid = t.tgrelid
-        WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND t.tgtype & 1 = 0 AND t.tgname LIKE 'schooltime\_%'
-          AND t.tgfoid IN ('schooltime.timetable_set_rules()'::regprocedure, 'schooltime.lesson_block_rules()'::regprocedure)
+        WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND t.tgtype & 1 = 0
           AND c.relkind = 'r' AND NOT c.relispartition
-          AND c.relname IS DISTINCT FROM substring(encode(t.tgargs, 'escape') FROM 'table=([a-z_]+)')::name
+          AND obj_description(t.oid, 'pg_trigger') LIKE 'schooltime: a copy of %'
     LOOP
         EXECUTE format('DROP TRIGGER %I ON %s', trig.tgname, trig.tab);
     END LOOP;
 END
 $detached$;
 COMMENT ON FUNCTION schooltime.model_detached_triggers_drop() IS
-'internal: drops the set-rule statement triggers copied to a partition of a model''s table once it is detached (a table named otherwise than the table its triggers name, and no partition): a detached year is neither checked nor reported';
+'internal: drops the statement triggers schooltime copied to a partition of a model''s table (their comment says so) once it is detached, so is no partition: a detached year is neither checked nor reported';
 
 CREATE FUNCTION schooltime.model_partitions_changed()
 RETURNS event_trigger
@@ -324,6 +327,9 @@ BEGIN
                          AND pg_get_expr(p.relpartbound, p.oid) = format('FOR VALUES IN (%L)', school_year)) THEN
             EXECUTE format('CREATE TABLE %I.%I PARTITION OF %s FOR VALUES IN (%L)',
                            model, t.relname || '_' || replace(school_year, '-', '_'), t.parent, school_year);
+            EXECUTE format('COMMENT ON TABLE %I.%I IS %L', model, t.relname || '_' || replace(school_year, '-', '_'),
+                           format('The rows of %s of school year %s (a partition: write into %s or here, both are checked).',
+                                  t.relname, school_year, t.parent));
             IF t.owner IS DISTINCT FROM current_user::regrole THEN
                 EXECUTE format('ALTER TABLE %I.%I OWNER TO %I', model, t.relname || '_' || replace(school_year, '-', '_'), t.owner);
             END IF;
