@@ -64,9 +64,9 @@ BEGIN
     END IF;
     EXECUTE format('SELECT EXISTS (SELECT FROM %s)', target) INTO has_rows;
     IF has_rows THEN
-        RAISE EXCEPTION 'table % has rows', target
-            USING ERRCODE = 'object_not_in_prerequisite_state',
-                  DETAIL = 'A model''s tables are made partitioned when the model is created, while they are empty.';
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('table %s has rows', target),
+                  ERRCODE = 'object_not_in_prerequisite_state',
+                  DETAIL = schooltime.gettext('A model''s tables are made partitioned when the model is created, while they are empty.');
     END IF;
     staging := table_name || '_partitioned';
 
@@ -312,8 +312,8 @@ DECLARE
     found_any boolean := false;
 BEGIN
     IF school_year IS NULL THEN
-        RAISE EXCEPTION 'a partition needs a school year'
-            USING ERRCODE = 'null_value_not_allowed', HINT = 'Name one, such as ''2026-2027''.';
+        RAISE EXCEPTION USING MESSAGE = schooltime.gettext('a partition needs a school year'),
+                  ERRCODE = 'null_value_not_allowed', HINT = schooltime.gettext('Name one, such as ''2026-2027''.');
     END IF;
     FOR t IN
         SELECT c.oid::regclass AS parent, c.relname, c.relowner::regrole AS owner
@@ -337,9 +337,10 @@ BEGIN
         PERFORM schooltime.model_partition_triggers(t.parent);
     END LOOP;
     IF NOT found_any THEN
-        RAISE EXCEPTION 'schema % holds no partitioned schooltime model', coalesce(quote_ident(model), 'NULL')
-            USING ERRCODE = 'wrong_object_type',
-                  HINT = 'Partitions are for a model made with schooltime.create_model(schema, partitioned => true).';
+        RAISE EXCEPTION USING MESSAGE = schooltime.format_message('schema %s holds no partitioned schooltime model',
+                                                                  coalesce(quote_ident(model), 'NULL')),
+                  ERRCODE = 'wrong_object_type',
+                  HINT = schooltime.gettext('Partitions are for a model made with schooltime.create_model(schema, partitioned => true).');
     END IF;
 END
 $add$;
@@ -382,8 +383,8 @@ DECLARE
     t text;
 BEGIN
     IF partitioned IS NULL THEN
-        RAISE EXCEPTION 'partitioned must be true or false'
-            USING ERRCODE = 'null_value_not_allowed';
+        RAISE EXCEPTION USING MESSAGE = schooltime.gettext('partitioned must be true or false'),
+                  ERRCODE = 'null_value_not_allowed';
     END IF;
     PERFORM schooltime.create_model(schema_name);
     IF partitioned THEN
