@@ -102,6 +102,22 @@ SELECT * FROM pg_temp.outcome_of(
   'INSERT INTO pm.duties_2019_2020 (centre_id, teacher_id, school_year, slot, kind) VALUES (1, 3, ''2019-2020'', ''dl 10:59-11:30'', ''guard'')');
 SELECT * FROM pg_temp.outcome_of(
   'INSERT INTO pm.duties_2019_2020 (centre_id, teacher_id, school_year, slot, kind) VALUES (1, 3, ''2019-2020'', ''dl 11:00-11:30'', ''guard'')');
+-- a bulk statement (more than 64 rows: the plans made for its keys) into
+-- the table, with one duty a minute into another, is refused whole; into
+-- the partition, without it, it loads
+SELECT code, constraint_name, message FROM pg_temp.error_of($$
+    INSERT INTO pm.duties (centre_id, teacher_id, school_year, slot, kind, description)
+    SELECT 1, 5, '2019-2020', weekslot(d, '08:00'::time + (i * 10) * interval '1 minute', '08:10'::time + (i * 10) * interval '1 minute'),
+           'coordination'::duty_kind, 'bulk'
+    FROM generate_series(1, 5) AS d, generate_series(0, 13) AS i
+    UNION ALL SELECT 1, 5, '2019-2020', 'dv 10:09-10:15', 'coordination', 'bulk'$$);
+SELECT code, constraint_name, message FROM pg_temp.error_of($$
+    INSERT INTO pm.duties_2019_2020 (centre_id, teacher_id, school_year, slot, kind, description)
+    SELECT 1, 5, '2019-2020', weekslot(d, '08:00'::time + (i * 10) * interval '1 minute', '08:10'::time + (i * 10) * interval '1 minute'),
+           'coordination', 'bulk'
+    FROM generate_series(1, 5) AS d, generate_series(0, 13) AS i$$);
+SELECT count(*) AS bulk_duties FROM pm.duties WHERE description = 'bulk';
+DELETE FROM pm.duties WHERE description = 'bulk';
 -- a year without a partition is refused (no DEFAULT partition)
 SELECT code, message FROM pg_temp.error_of(
   'INSERT INTO pm.duties (centre_id, teacher_id, school_year, slot, kind) VALUES (1, 3, ''2020-2021'', ''dl 11:00-11:30'', ''guard'')');
