@@ -151,17 +151,23 @@ SELECT count(*) AS violations FROM schooltime.check('pm');
 -- Detached, a year is a table of its own: its sessions are not reported,
 -- and writes into it are not checked.  Its groups stay (class_groups is not
 -- partitioned), so check() of the whole model finds that year's group
--- without its week (weekly_hours, free_afternoons): doc/partitions.md.
+-- without its week (weekly_hours, free_afternoons): doc/partitions.md;
+-- check() of the years kept does not.
 ALTER TABLE pm.sessions DETACH PARTITION pm.sessions_2019_2020;
 SELECT tgname FROM pg_trigger WHERE tgrelid = 'pm.sessions_2019_2020'::regclass AND NOT tgisinternal ORDER BY tgname;
 INSERT INTO pm.sessions_2019_2020 (centre_id, group_id, school_year, regime, slot, subject, teacher_id)
 VALUES (1, 2, '2019-2020', 'eso', 'dl 08:30-09:30', 'Reforç', 5);
 SELECT rule, subject, subject_name, weekday FROM schooltime.check('pm') ORDER BY rule, subject_id;
+-- check() of a year kept in the model reads that year alone: compliant
+SELECT count(*) AS violations FROM schooltime.check('pm', school_year => '2018-2019');
 -- Attached back, it is reported again, with the overlap written while it
 -- was out: attaching passes no rule by, check() finds what it brings.
 ALTER TABLE pm.sessions ATTACH PARTITION pm.sessions_2019_2020 FOR VALUES IN ('2019-2020');
 SELECT tgname FROM pg_trigger WHERE tgrelid = 'pm.sessions_2019_2020'::regclass AND NOT tgisinternal ORDER BY tgname;
 SELECT rule, subject, subject_name, weekday FROM schooltime.check('pm') ORDER BY rule, subject_id;
+SELECT school_year, count(*) AS violations
+FROM unnest(ARRAY['2018-2019', '2019-2020']) AS school_year, schooltime.check('pm', school_year => school_year::schooltime.school_year)
+GROUP BY school_year ORDER BY school_year;
 -- and its writes are checked again
 SELECT code, constraint_name FROM pg_temp.outcome_of(
   'INSERT INTO pm.sessions_2019_2020 (centre_id, group_id, school_year, regime, slot, subject, teacher_id) VALUES (1, 2, ''2019-2020'', ''eso'', ''dt 08:30-09:30'', ''Reforç'', 5)');
