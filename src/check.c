@@ -35,6 +35,7 @@
 #include "group_parts.h"
 #include "kernels/kernels.h"
 #include "model.h"
+#include "report_rules.h"
 #include "row_findings.h"
 #include "judge.h"
 #include "spi_util.h"
@@ -43,6 +44,7 @@
 #include "weektime_parse.h"
 
 PG_FUNCTION_INFO_V1(timetable_violations);
+PG_FUNCTION_INFO_V1(report_walk_violations);
 
 #define FETCH_ROWS 10000
 
@@ -58,6 +60,8 @@ typedef struct Report
 	ViolationRows rows;
 	bool		with_parts;
 	TupleDesc	store_desc;
+	bool		timetable_rules;	/* the rules of sessions, groups, teachers and centres */
+	bool		report_rules;	/* the report-only rules of report_rules.c */
 } Report;
 
 /* parts_json: the pupils a group's finding is about (group_shape_parts_json), or NULL. */
@@ -120,7 +124,18 @@ report_group(Report *r, KeyItems *k, int64 centre_id, int64 group_id, const char
 	group_kernels(&subject, k, approval_checks(limits, public_centre) | ST_CHECK_INDICATIVE, report_finding, &e);
 }
 
-/* "true", or the SQL that keeps the rows of alias in the centre (and group) asked for. */
+/* A report-only rule's row: the walk's rows are reported as they come. */
+static void
+report_rule_row(void *context, const ViolationRow *row)
+{
+	report_row((Report *) context, row, NULL);
+}
+
+/*
+ * "true", or the SQL that keeps the rows of alias in the centre (and group)
+ * asked for.  Only the report-only rules take a group without its centre
+ * (report_rule_violations() always did): every group of that id.
+ */
 typedef struct Scope
 {
 	bool		has_centre;
@@ -132,6 +147,8 @@ typedef struct Scope
 static char *
 scope_sql(const Scope *scope, const char *alias, const char *group_column)
 {
+	if (!scope->has_centre && scope->has_group && group_column != NULL)
+		return psprintf("%s.%s OPERATOR(pg_catalog.=) " INT64_FORMAT, alias, group_column, scope->group_id);
 	if (!scope->has_centre)
 		return "true";
 	if (!scope->has_group || group_column == NULL)
@@ -156,9 +173,12 @@ typedef struct GroupRow
 {
 	int64		centre_id;
 	int64		id;
-	const RegimeLimits *limits;
+	const RegimeLimits *limits;	/* NULL when the timetable rules are not asked for */
 	char	   *name;
 	bool		public_centre;
+	int			school_year;
+	Oid			regime;
+	int			level;
 } GroupRow;
 
 typedef struct GroupScan
@@ -169,6 +189,9 @@ typedef struct GroupScan
 	MemoryContext keep;
 	FlatItems	items;
 	GroupShapes shapes;
+	bool		timetable_rules;
+	bool		report_rules;
+	ReportRules rules;
 } GroupScan;
 
 static void
@@ -187,9 +210,12 @@ group_row(void *context, Datum *values, bool *nulls)
 	g = &scan->groups[scan->ngroups++];
 	g->centre_id = DatumGetInt64(values[0]);
 	g->id = DatumGetInt64(values[1]);
-	g->limits = catalogue_require_regime_limits(school_year_of_datum(values[3]), DatumGetObjectId(values[2]));
+	g->school_year = school_year_of_datum(values[3]);
+	g->regime = DatumGetObjectId(values[2]);
+	g->limits = scan->timetable_rules ? catalogue_require_regime_limits(g->school_year, g->regime) : NULL;
 	g->name = MemoryContextStrdup(scan->keep, TextDatumGetCString(values[4]));
 	g->public_centre = DatumGetBool(values[5]);
+	g->level = DatumGetInt32(values[6]);
 }
 
 static void
@@ -201,6 +227,10 @@ group_session_row(void *context, Datum *values, bool *nulls)
 	st_item		item;
 	int64		teacher;
 
+	if (scan->report_rules)
+		report_rules_session(&scan->rules, centre, group, values + 2, nulls + 2);
+	if (!scan->timetable_rules)
+		return;
 	if (session_item(&scan->shapes, centre, group, values + 2, nulls + 2, &item, &teacher) == SESSION_ITEM_BAD_SLOT)
 		return;
 	flat_items_add(&scan->items, centre, group, centre, &item);
@@ -458,7 +488,7 @@ report_groups_and_centres(Report *r, const Scope *scope, MemoryContext work)
 	const ModelTables *m = r->model;
 	MemoryContext old = MemoryContextSwitchTo(work);
 	MemoryContext per_key = AllocSetContextCreate(work, "schooltime report key", ALLOCSET_DEFAULT_SIZES);
-	bool		centres = !scope->has_group;
+	bool		centres = r->timetable_rules && !scope->has_group;
 	GroupScan	scan;
 	CentreScan	centre_rows;
 	CentreLective lective;
@@ -472,11 +502,17 @@ report_groups_and_centres(Report *r, const Scope *scope, MemoryContext work)
 		centre_scan(&centre_rows, m, scope, work);
 	memset(&scan, 0, sizeof(scan));
 	scan.keep = work;
+	scan.timetable_rules = r->timetable_rules;
+	scan.report_rules = r->report_rules;
 	flat_items_init(&scan.items, work);
 	group_shapes_init(&scan.shapes, work);
-	group_shapes_load(&scan.shapes, m, scope_sql(scope, "p", "group_id"));
+	if (r->timetable_rules)
+		group_shapes_load(&scan.shapes, m, scope_sql(scope, "p", "group_id"));
+	if (r->report_rules)
+		report_rules_init(&scan.rules, work);
 	flat_scan(psprintf("SELECT g.centre_id, g.id, g.regime, g.school_year, g.name,"
-					   " c.ownership OPERATOR(pg_catalog.=) 'public'::schooltime.ownership"
+					   " c.ownership OPERATOR(pg_catalog.=) 'public'::schooltime.ownership,"
+					   " g.level::pg_catalog.int4"
 					   " FROM %s AS g JOIN %s AS c ON c.id OPERATOR(pg_catalog.=) g.centre_id"
 					   " WHERE %s ORDER BY g.centre_id, g.id",
 					   m->class_groups, m->centres, scope_sql(scope, "g", "id")),
@@ -485,6 +521,14 @@ report_groups_and_centres(Report *r, const Scope *scope, MemoryContext work)
 					   session_item_columns(m, "s"), m->sessions, scope_sql(scope, "s", "group_id")),
 			  group_session_row, &scan);
 	flat_items_sort(&scan.items);
+	if (r->report_rules)
+	{
+		/* one group: its lessons' rows in the centre's other groups were not read */
+		if (scope->has_group)
+			for (i = 0; i < scan.ngroups; i++)
+				report_rules_lesson_teachers(&scan.rules, m, scan.groups[i].centre_id, scan.groups[i].id);
+		report_rules_ready(&scan.rules);
+	}
 
 	memset(&k, 0, sizeof(k));
 	memset(&lective, 0, sizeof(lective));
@@ -496,7 +540,7 @@ report_groups_and_centres(Report *r, const Scope *scope, MemoryContext work)
 
 		if (centres && lective.nyears > 0 && g->centre_id != lective.centre_id)
 			report_centre_keys(r, &centre_rows, &lective, &next_centre, &staff_pos, per_key);
-		if (flat_items_seek(&scan.items, &pos, g->centre_id, g->id))
+		if (r->timetable_rules && flat_items_seek(&scan.items, &pos, g->centre_id, g->id))
 			flat_items_next(&scan.items, &pos, &key, &subkey, &k);
 		else
 			k.n = 0;
@@ -507,9 +551,24 @@ report_groups_and_centres(Report *r, const Scope *scope, MemoryContext work)
 			lective_add(&lective, g->limits->school_year, &k);
 		}
 		MemoryContextSwitchTo(per_key);
-		report_sessions(r, &k, g);
-		report_group(r, &k, g->centre_id, g->id, g->name, g->limits, g->public_centre,
-					 group_shape_find(&scan.shapes, g->centre_id, g->id, false));
+		if (r->timetable_rules)
+		{
+			report_sessions(r, &k, g);
+			report_group(r, &k, g->centre_id, g->id, g->name, g->limits, g->public_centre,
+						 group_shape_find(&scan.shapes, g->centre_id, g->id, false));
+		}
+		if (r->report_rules)
+		{
+			ReportRuleGroup rg;
+
+			rg.centre_id = g->centre_id;
+			rg.id = g->id;
+			rg.name = g->name;
+			rg.school_year = g->school_year;
+			rg.regime = g->regime;
+			rg.level = g->level;
+			report_rules_group(&scan.rules, &rg, report_rule_row, r);
+		}
 		MemoryContextSwitchTo(work);
 		MemoryContextReset(per_key);
 	}
@@ -655,13 +714,11 @@ report_teachers(Report *r, const Scope *scope, MemoryContext work)
 }
 
 /*
- * schooltime.timetable_violations(model name, centre_id bigint, group_id bigint)
- * RETURNS SETOF schooltime.violation, and, with the same arguments,
- * schooltime.timetable_violation_parts(...)
- * RETURNS TABLE (finding schooltime.violation, parts jsonb)
+ * The walk: the timetable rules, the report-only rules of report_rules.c, or
+ * both, in one read of the model.
  */
-Datum
-timetable_violations(PG_FUNCTION_ARGS)
+static Datum
+walk_violations(FunctionCallInfo fcinfo, bool timetable_rules, bool report_rules)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	MemoryContext per_query;
@@ -687,7 +744,7 @@ timetable_violations(PG_FUNCTION_ARGS)
 	scope.centre_id = scope.has_centre ? PG_GETARG_INT64(1) : 0;
 	scope.has_group = !PG_ARGISNULL(2);
 	scope.group_id = scope.has_group ? PG_GETARG_INT64(2) : 0;
-	if (scope.has_group && !scope.has_centre)
+	if (scope.has_group && !scope.has_centre && timetable_rules)
 		ereport(ERROR,
 				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				errmsg("a group is named by its centre and its id"),
@@ -696,6 +753,8 @@ timetable_violations(PG_FUNCTION_ARGS)
 	per_query = rsinfo->econtext->ecxt_per_query_memory;
 	old = MemoryContextSwitchTo(per_query);
 	memset(&r, 0, sizeof(r));
+	r.timetable_rules = timetable_rules;
+	r.report_rules = report_rules;
 	r.model = model_tables(model_name, per_query);
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "schooltime.timetable_violations() must return a composite type");
@@ -721,7 +780,7 @@ timetable_violations(PG_FUNCTION_ARGS)
 	spi_scope_begin(&spi);
 	report_groups_and_centres(&r, &scope, work);
 	MemoryContextReset(work);
-	if (!scope.has_group)
+	if (timetable_rules && !scope.has_group)
 		report_teachers(&r, &scope, work);
 	spi_scope_end(&spi);
 	MemoryContextDelete(work);
@@ -730,4 +789,27 @@ timetable_violations(PG_FUNCTION_ARGS)
 	rsinfo->setResult = r.store;
 	rsinfo->setDesc = r.store_desc;
 	return (Datum) 0;
+}
+
+/*
+ * schooltime.timetable_violations(model name, centre_id bigint, group_id bigint)
+ * RETURNS SETOF schooltime.violation, and, with the same arguments,
+ * schooltime.timetable_violation_parts(...)
+ * RETURNS TABLE (finding schooltime.violation, parts jsonb)
+ */
+Datum
+timetable_violations(PG_FUNCTION_ARGS)
+{
+	return walk_violations(fcinfo, true, false);
+}
+
+/*
+ * schooltime.report_walk_violations(model name, centre_id bigint, group_id bigint)
+ * RETURNS SETOF schooltime.violation: the report-only rules the walk
+ * measures (report_rules.c), for report_rule_violations()
+ */
+Datum
+report_walk_violations(PG_FUNCTION_ARGS)
+{
+	return walk_violations(fcinfo, false, true);
 }

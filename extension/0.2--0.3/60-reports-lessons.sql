@@ -61,6 +61,15 @@ $$;
 COMMENT ON FUNCTION schooltime.series_text(text[]) IS
 'internal: items as a sentence lists them, ''a'', ''a and b'', ''a, b and c''';
 
+-- The report-only rules that check()'s group walk measures in C, with the
+-- rows it reads anyway (src/report_rules.c): a whole region's in one read
+-- of its sessions instead of a query per rule.
+CREATE FUNCTION schooltime.report_walk_violations(model name, centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
+RETURNS SETOF schooltime.violation
+    AS 'MODULE_PATHNAME', 'report_walk_violations' LANGUAGE C STABLE;
+COMMENT ON FUNCTION schooltime.report_walk_violations(name, bigint, bigint) IS
+'internal: the report-only rules measured in C over a model, one centre or one group (a group_id alone is every group of that id): teachers_per_group; report_rule_violations() returns its rows with the rest';
+
 CREATE OR REPLACE FUNCTION schooltime.report_rule_violations(model name, centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
 RETURNS SETOF schooltime.violation
 LANGUAGE plpgsql STABLE
@@ -109,50 +118,12 @@ BEGIN
         PERFORM set_config('jit', 'off', true);
     END IF;
 
-    -- teachers_per_group (4.2): the distinct teachers of every lesson the
-    -- group attends, all of the lesson's rows (co-teachers, and the teachers
-    -- of a lesson it shares with other groups), and of its sessions that are
+    -- teachers_per_group (4.2): measured in check()'s group walk
+    -- (src/report_rules.c), the distinct teachers of every lesson the group
+    -- attends, all of the lesson's rows (co-teachers, and the teachers of a
+    -- lesson it shares with other groups), and of its sessions that are
     -- lessons of their own
-    RETURN QUERY EXECUTE format($q$
-        SELECT (ROW('teachers_per_group', r.severity, schooltime.section_text(l.section), g.centre_id, 'group', g.id, g.name,
-                   NULL::integer, NULL::date, NULL::schooltime.weektimerange,
-                   t.teachers::numeric, l.max_teachers::numeric, 'teachers',
-                   format($3, g.name, t.teachers, l.max_teachers),
-                   format($4, t.teachers, CASE WHEN schooltime.messages_in_catalan() THEN rg.name_ca ELSE rg.name_en END,
-                          schooltime.course_text(l.first_level, l.last_level), g.school_year,
-                          l.max_teachers, schooltime.section_text(l.section)),
-                   $5,
-                   NULL::bigint)::schooltime.violation).*
-        FROM (SELECT x.centre_id, x.group_id, count(DISTINCT x.teacher_id)::integer AS teachers
-              FROM (SELECT s.centre_id, s.group_id, s.teacher_id
-                    FROM %2$s AS s
-                    WHERE s.lesson_id IS NULL AND s.kind <> 'recess' AND s.teacher_id IS NOT NULL
-                      AND ($1 IS NULL OR s.centre_id = $1) AND ($2 IS NULL OR s.group_id = $2)
-                    UNION ALL
-                    SELECT a.centre_id, a.group_id, o.teacher_id
-                    FROM (SELECT DISTINCT s.centre_id, s.group_id, s.lesson_id
-                          FROM %2$s AS s
-                          WHERE s.lesson_id IS NOT NULL AND s.kind <> 'recess'
-                            AND ($1 IS NULL OR s.centre_id = $1) AND ($2 IS NULL OR s.group_id = $2)) AS a
-                    JOIN %2$s AS o ON o.centre_id = a.centre_id AND o.lesson_id = a.lesson_id
-                    WHERE o.kind <> 'recess' AND o.teacher_id IS NOT NULL) AS x
-              GROUP BY x.centre_id, x.group_id) AS t
-        JOIN %1$I.class_groups AS g ON g.centre_id = t.centre_id AND g.id = t.group_id
-        JOIN schooltime.regimes AS rg ON rg.regime = g.regime
-        CROSS JOIN LATERAL (SELECT * FROM schooltime.group_teacher_limits AS gl
-                            WHERE gl.school_year = g.school_year AND gl.regime = g.regime
-                              AND g.level BETWEEN gl.first_level AND gl.last_level
-                            ORDER BY gl.first_level DESC LIMIT 1) AS l
-        JOIN schooltime.rules AS r ON r.code = 'teachers_per_group'
-        WHERE t.teachers > l.max_teachers
-        ORDER BY g.centre_id, g.id
-    $q$, model, sessions)
-    USING centre_id, group_id,
-        -- the messages, in the session's language: format() fills them row by row
-        schooltime.gettext('group "%s" has %s different teachers, more than %s'),
-        -- translator: the quotation is section 4.2's, on the number of teachers of a group
-        schooltime.gettext('The lessons the group attends have %s different teachers (co-teachers, and the teachers of lessons it shares with other groups, included); for %s %s in %s the catalogue allows at most %s, schooltime''s reading of the document''s "as few as possible, especially in the first courses" (%s).'),
-        schooltime.gettext('Give more of the group''s subjects to the same teachers, or set the figure for these courses in schooltime.group_teacher_limits.');
+    RETURN QUERY SELECT * FROM schooltime.report_walk_violations(model, centre_id, group_id);
 
     -- eso_split and batx_split (4.1.1.1): for each split of the group (its
     -- halves, and every split of group_parts) the split sessions of a subject
