@@ -62,6 +62,7 @@ typedef struct Report
 	TupleDesc	store_desc;
 	bool		timetable_rules;	/* the rules of sessions, groups, teachers and centres */
 	bool		report_rules;	/* the report-only rules of report_rules.c */
+	Tuplestorestate *split_rows;	/* their split rules' rows, returned after the others */
 } Report;
 
 /* parts_json: the pupils a group's finding is about (group_shape_parts_json), or NULL. */
@@ -124,11 +125,25 @@ report_group(Report *r, KeyItems *k, int64 centre_id, int64 group_id, const char
 	group_kernels(&subject, k, approval_checks(limits, public_centre) | ST_CHECK_INDICATIVE, report_finding, &e);
 }
 
-/* A report-only rule's row: the walk's rows are reported as they come. */
+/*
+ * A report-only rule's row.  report_rule_violations() returned every
+ * teachers_per_group row before the split rules' (a query each): the split
+ * rows wait in a store of their own and follow.
+ */
 static void
 report_rule_row(void *context, const ViolationRow *row)
 {
-	report_row((Report *) context, row, NULL);
+	Report	   *r = (Report *) context;
+	Datum		values[VIOLATION_COLUMNS];
+	bool		nulls[VIOLATION_COLUMNS];
+
+	if (strcmp(row->rule, "teachers_per_group") == 0 || r->with_parts)
+	{
+		report_row(r, row, NULL);
+		return;
+	}
+	violation_row_values(&r->rows, row, values, nulls);
+	tuplestore_putvalues(r->split_rows, r->rows.desc, values, nulls);
 }
 
 /*
@@ -179,6 +194,7 @@ typedef struct GroupRow
 	int			school_year;
 	Oid			regime;
 	int			level;
+	int			pupils;
 } GroupRow;
 
 typedef struct GroupScan
@@ -216,6 +232,7 @@ group_row(void *context, Datum *values, bool *nulls)
 	g->name = MemoryContextStrdup(scan->keep, TextDatumGetCString(values[4]));
 	g->public_centre = DatumGetBool(values[5]);
 	g->level = DatumGetInt32(values[6]);
+	g->pupils = DatumGetInt32(values[7]);
 }
 
 static void
@@ -509,16 +526,21 @@ report_groups_and_centres(Report *r, const Scope *scope, MemoryContext work)
 	if (r->timetable_rules)
 		group_shapes_load(&scan.shapes, m, scope_sql(scope, "p", "group_id"));
 	if (r->report_rules)
+	{
 		report_rules_init(&scan.rules, work);
+		report_rules_load_parts(&scan.rules, m, scope_sql(scope, "p", "group_id"));
+	}
 	flat_scan(psprintf("SELECT g.centre_id, g.id, g.regime, g.school_year, g.name,"
 					   " c.ownership OPERATOR(pg_catalog.=) 'public'::schooltime.ownership,"
-					   " g.level::pg_catalog.int4"
+					   " g.level::pg_catalog.int4, g.pupils"
 					   " FROM %s AS g JOIN %s AS c ON c.id OPERATOR(pg_catalog.=) g.centre_id"
 					   " WHERE %s ORDER BY g.centre_id, g.id",
 					   m->class_groups, m->centres, scope_sql(scope, "g", "id")),
 			  group_row, &scan);
-	flat_scan(psprintf("SELECT s.centre_id, s.group_id, %s FROM %s AS s WHERE %s",
-					   session_item_columns(m, "s"), m->sessions, scope_sql(scope, "s", "group_id")),
+	flat_scan(psprintf("SELECT s.centre_id, s.group_id, %s%s%s FROM %s AS s%s WHERE %s",
+					   session_item_columns(m, "s"), r->report_rules ? ", " : "",
+					   r->report_rules ? report_rules_session_columns(m) : "", m->sessions,
+					   r->report_rules ? report_rules_session_join(m) : "", scope_sql(scope, "s", "group_id")),
 			  group_session_row, &scan);
 	flat_items_sort(&scan.items);
 	if (r->report_rules)
@@ -567,6 +589,8 @@ report_groups_and_centres(Report *r, const Scope *scope, MemoryContext work)
 			rg.school_year = g->school_year;
 			rg.regime = g->regime;
 			rg.level = g->level;
+			rg.pupils = g->pupils;
+			rg.public_centre = g->public_centre;
 			report_rules_group(&scan.rules, &rg, report_rule_row, r);
 		}
 		MemoryContextSwitchTo(work);
@@ -773,6 +797,8 @@ walk_violations(FunctionCallInfo fcinfo, bool timetable_rules, bool report_rules
 		r.store_desc = r.rows.desc;
 	}
 	r.store = tuplestore_begin_heap(true, false, work_mem);
+	if (report_rules)
+		r.split_rows = tuplestore_begin_heap(true, false, work_mem);
 	MemoryContextSwitchTo(old);
 
 	/* each family's rows are freed before the next is read: memory peaks at one family's */
@@ -784,6 +810,15 @@ walk_violations(FunctionCallInfo fcinfo, bool timetable_rules, bool report_rules
 		report_teachers(&r, &scope, work);
 	spi_scope_end(&spi);
 	MemoryContextDelete(work);
+	if (r.split_rows)
+	{
+		TupleTableSlot *slot = MakeSingleTupleTableSlot(r.rows.desc, &TTSOpsMinimalTuple);
+
+		while (tuplestore_gettupleslot(r.split_rows, true, false, slot))
+			tuplestore_puttupleslot(r.store, slot);
+		ExecDropSingleTupleTableSlot(slot);
+		tuplestore_end(r.split_rows);
+	}
 
 	rsinfo->returnMode = SFRM_Materialize;
 	rsinfo->setResult = r.store;

@@ -7,10 +7,18 @@
  * teachers_per_group (4.2) counts the distinct teachers of every lesson a
  * group attends: every row of the lesson (co-teachers, and the teachers of
  * a lesson it shares with other groups), and its sessions that are lessons
- * of their own; recess entries are not counted.  The words and figures are
- * those report_rule_violations() gave when it computed the rule in SQL
- * (part 60 of the 0.3 upgrade script), msgids included, so that
- * translations still apply.
+ * of their own; recess entries are not counted.
+ *
+ * eso_split and batx_split (4.1.1.1): for each split of the group (its
+ * halves, and every split of group_parts) the split sessions of a subject
+ * are the fewest lessons of it any part of the split has; a lesson that
+ * takes every part of a split takes the group whole and is no split
+ * session of it.  The group's figure is its best split's.
+ *
+ * The words and figures are those report_rule_violations() gave when it
+ * computed these rules in SQL (part 60 of the 0.3 upgrade script), msgids
+ * included, so that translations still apply; test/report_walk.sql
+ * compares the two.
  */
 #ifndef SCHOOLTIME_REPORT_RULES_H
 #define SCHOOLTIME_REPORT_RULES_H
@@ -20,15 +28,32 @@
 #include "model.h"
 #include "violation_rows.h"
 
-/* One session row as teachers_per_group reads it. */
-typedef struct LessonTeacher
+/* The extra columns the walk's session scan reads for these rules: s.subject, the pinned area. */
+#define REPORT_RULE_SESSION_COLUMNS 2
+
+/* One session of a group as these rules read it (recess entries left out). */
+typedef struct ReportSession
 {
 	int64		centre_id;
 	int64		group_id;
 	int64		lesson_id;		/* 0: a lesson of its own */
 	int64		teacher_id;		/* 0: none */
+	int32		subject;		/* interned strings; -1: NULL */
+	int32		pinned;			/* session_subject_areas.area */
+	int32		split;			/* "" for a half */
+	int32		part;			/* "1" or "2" for a half */
 	bool		lesson_only;	/* another group's row of a lesson, read for its teacher */
-} LessonTeacher;
+} ReportSession;
+
+/* Strings kept once, compared by number. */
+typedef struct StringTable
+{
+	char	  **strings;
+	int			n;
+	int			capacity;
+	int32	   *slots;			/* open addressing: string number + 1, 0 empty */
+	int			nslots;
+} StringTable;
 
 /* One row of schooltime.group_teacher_limits, with its words. */
 typedef struct TeacherLimit
@@ -43,17 +68,57 @@ typedef struct TeacherLimit
 	char	   *courses;		/* course_text(first_level, last_level) */
 } TeacherLimit;
 
+/* One row of schooltime.split_requirements, with its words. */
+typedef struct SplitRequirement
+{
+	int			school_year;
+	Oid			regime;
+	char	   *rule;
+	int			first_level;
+	int			last_level;
+	bool		has_pupils_above;
+	int			pupils_above;
+	bool		public_only;
+	int			min_split_sessions;
+	char	   *subject_name;
+	int32	   *areas;			/* interned */
+	int			nareas;
+	char	   *sections;
+	char	   *courses;
+} SplitRequirement;
+
+/* A part of one of a group's splits (group_parts), in (centre, group, split, part) order. */
+typedef struct ReportPart
+{
+	int64		centre_id;
+	int64		group_id;
+	int32		split;
+	int32		part;
+} ReportPart;
+
 typedef struct ReportRules
 {
 	MemoryContext keep;
 	Oid			recess;			/* schooltime.session_kind 'recess' */
+	StringTable strings;
+	int32		halves;			/* "" */
+	int32		half[2];		/* "1", "2" */
 	TeacherLimit *limits;
 	int			nlimits;
 	int			limits_capacity;
-	LessonTeacher *rows;		/* by centre and group once ready */
+	SplitRequirement *requirements;	/* in (rule, requirement) order */
+	int			nrequirements;
+	int			requirements_capacity;
+	ReportPart *parts;
+	Size		nparts;
+	Size		parts_capacity;
+	Size		part_pos;
+	int32	   *subject_area;	/* by string number: subject_area(subject), -1 none */
+	int			nsubject_area;
+	ReportSession *rows;		/* by centre and group once ready */
 	Size		nrows;
 	Size		capacity;
-	LessonTeacher *by_lesson;	/* rows with a lesson and a teacher, by centre, lesson, teacher */
+	ReportSession *by_lesson;	/* rows with a lesson and a teacher, by centre, lesson, teacher */
 	Size		nby_lesson;
 	Size		group_pos;		/* the walk's place in rows */
 } ReportRules;
@@ -67,17 +132,26 @@ typedef struct ReportRuleGroup
 	int			school_year;
 	Oid			regime;
 	int			level;
+	int			pupils;
+	bool		public_centre;
 } ReportRuleGroup;
 
 typedef void (*report_rule_emit) (void *context, const ViolationRow *row);
 
-/* Reads the catalogue's figures (the current session's language for their words). */
+/* Reads the catalogue's figures (in the current session's language for their words). */
 extern void report_rules_init(ReportRules *rules, MemoryContext keep);
+
+/* The columns to add to the walk's session scan, over alias s, and the join they need. */
+extern char *report_rules_session_columns(const ModelTables *model);
+extern char *report_rules_session_join(const ModelTables *model);
+
+/* The splits of the groups in scope; filter_sql is over alias p of group_parts. */
+extern void report_rules_load_parts(ReportRules *rules, const ModelTables *model, const char *filter_sql);
 
 /*
  * A session of the walk's group scan: values and nulls are the columns of
  * session_item_columns() (id, slot, kind, split_half, lesson_id, split,
- * part, teacher_id).
+ * part, teacher_id), then those of report_rules_session_columns().
  */
 extern void report_rules_session(ReportRules *rules, int64 centre_id, int64 group_id,
 								 const Datum *values, const bool *nulls);
@@ -89,7 +163,7 @@ extern void report_rules_session(ReportRules *rules, int64 centre_id, int64 grou
 extern void report_rules_lesson_teachers(ReportRules *rules, const ModelTables *model, int64 centre_id,
 										 int64 group_id);
 
-/* Sorts what was read; call once, before the first group. */
+/* Sorts what was read and names its subjects' areas; call once, before the first group. */
 extern void report_rules_ready(ReportRules *rules);
 
 /* The report-only rules of one group; groups must come in (centre_id, id) order. */
