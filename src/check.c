@@ -15,6 +15,7 @@
 #include "schooltime.h"
 
 #include "access/htup_details.h"
+#include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "funcapi.h"
@@ -45,6 +46,7 @@
 
 PG_FUNCTION_INFO_V1(timetable_violations);
 PG_FUNCTION_INFO_V1(report_walk_violations);
+PG_FUNCTION_INFO_V1(check_walk_violations);
 
 #define FETCH_ROWS 10000
 
@@ -62,7 +64,7 @@ typedef struct Report
 	TupleDesc	store_desc;
 	bool		timetable_rules;	/* the rules of sessions, groups, teachers and centres */
 	bool		report_rules;	/* the report-only rules of report_rules.c */
-	Tuplestorestate *split_rows;	/* their split rules' rows, returned after the others */
+	Tuplestorestate *later[2];	/* their rows, returned after the others: teachers_per_group's, the split rules' */
 } Report;
 
 /* parts_json: the pupils a group's finding is about (group_shape_parts_json), or NULL. */
@@ -127,8 +129,9 @@ report_group(Report *r, KeyItems *k, int64 centre_id, int64 group_id, const char
 
 /*
  * A report-only rule's row.  report_rule_violations() returned every
- * teachers_per_group row before the split rules' (a query each): the split
- * rows wait in a store of their own and follow.
+ * teachers_per_group row before the split rules' (a query each), and
+ * check() both after the timetable rules': the rows wait in stores of their
+ * own, one per family, and follow in that order.
  */
 static void
 report_rule_row(void *context, const ViolationRow *row)
@@ -136,14 +139,15 @@ report_rule_row(void *context, const ViolationRow *row)
 	Report	   *r = (Report *) context;
 	Datum		values[VIOLATION_COLUMNS];
 	bool		nulls[VIOLATION_COLUMNS];
+	bool		teachers = strcmp(row->rule, "teachers_per_group") == 0;
 
-	if (strcmp(row->rule, "teachers_per_group") == 0 || r->with_parts)
+	if (teachers && !r->timetable_rules)
 	{
 		report_row(r, row, NULL);
 		return;
 	}
 	violation_row_values(&r->rows, row, values, nulls);
-	tuplestore_putvalues(r->split_rows, r->rows.desc, values, nulls);
+	tuplestore_putvalues(r->later[teachers ? 0 : 1], r->rows.desc, values, nulls);
 }
 
 /*
@@ -737,6 +741,16 @@ report_teachers(Report *r, const Scope *scope, MemoryContext work)
 	MemoryContextDelete(per_teacher);
 }
 
+/* Whether the model has the tables of the reports (pupil_attendance, session_subject_areas...). */
+static bool
+model_has_reports(const char *model_name)
+{
+	Oid			schema = get_namespace_oid(model_name, true);
+
+	return OidIsValid(schema) && OidIsValid(get_relname_relid("pupil_attendance", schema)) &&
+		OidIsValid(get_relname_relid("session_subject_areas", schema));
+}
+
 /*
  * The walk: the timetable rules, the report-only rules of report_rules.c, or
  * both, in one read of the model.
@@ -753,6 +767,7 @@ walk_violations(FunctionCallInfo fcinfo, bool timetable_rules, bool report_rules
 	SpiScope	spi;
 	Scope		scope;
 	char	   *model_name;
+	int			i;
 
 	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) || !(rsinfo->allowedModes & SFRM_Materialize))
 		ereport(ERROR,
@@ -778,8 +793,14 @@ walk_violations(FunctionCallInfo fcinfo, bool timetable_rules, bool report_rules
 	old = MemoryContextSwitchTo(per_query);
 	memset(&r, 0, sizeof(r));
 	r.timetable_rules = timetable_rules;
-	r.report_rules = report_rules;
 	r.model = model_tables(model_name, per_query);
+	/*
+	 * A model an earlier version made and upgrade_model() has not brought
+	 * up has no tables of the reports: check()'s own source of the rest of
+	 * them (report_rule_violations_in_sql) says so, in its words.
+	 */
+	r.report_rules = report_rules &&
+		(timetable_rules ? model_has_reports(model_name) : true);
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "schooltime.timetable_violations() must return a composite type");
 	/* timetable_violation_parts() returns (finding schooltime.violation, parts jsonb) */
@@ -798,7 +819,10 @@ walk_violations(FunctionCallInfo fcinfo, bool timetable_rules, bool report_rules
 	}
 	r.store = tuplestore_begin_heap(true, false, work_mem);
 	if (report_rules)
-		r.split_rows = tuplestore_begin_heap(true, false, work_mem);
+	{
+		r.later[0] = tuplestore_begin_heap(true, false, work_mem);
+		r.later[1] = tuplestore_begin_heap(true, false, work_mem);
+	}
 	MemoryContextSwitchTo(old);
 
 	/* each family's rows are freed before the next is read: memory peaks at one family's */
@@ -810,15 +834,16 @@ walk_violations(FunctionCallInfo fcinfo, bool timetable_rules, bool report_rules
 		report_teachers(&r, &scope, work);
 	spi_scope_end(&spi);
 	MemoryContextDelete(work);
-	if (r.split_rows)
-	{
-		TupleTableSlot *slot = MakeSingleTupleTableSlot(r.rows.desc, &TTSOpsMinimalTuple);
+	for (i = 0; i < (int) lengthof(r.later); i++)
+		if (r.later[i])
+		{
+			TupleTableSlot *slot = MakeSingleTupleTableSlot(r.rows.desc, &TTSOpsMinimalTuple);
 
-		while (tuplestore_gettupleslot(r.split_rows, true, false, slot))
-			tuplestore_puttupleslot(r.store, slot);
-		ExecDropSingleTupleTableSlot(slot);
-		tuplestore_end(r.split_rows);
-	}
+			while (tuplestore_gettupleslot(r.later[i], true, false, slot))
+				tuplestore_puttupleslot(r.store, slot);
+			ExecDropSingleTupleTableSlot(slot);
+			tuplestore_end(r.later[i]);
+		}
 
 	rsinfo->returnMode = SFRM_Materialize;
 	rsinfo->setResult = r.store;
@@ -847,4 +872,15 @@ Datum
 report_walk_violations(PG_FUNCTION_ARGS)
 {
 	return walk_violations(fcinfo, false, true);
+}
+
+/*
+ * schooltime.check_walk_violations(model name, centre_id bigint, group_id bigint)
+ * RETURNS SETOF schooltime.violation: check()'s first source, the rows of
+ * timetable_violations() and of report_walk_violations() from one walk
+ */
+Datum
+check_walk_violations(PG_FUNCTION_ARGS)
+{
+	return walk_violations(fcinfo, true, true);
 }

@@ -70,18 +70,13 @@ RETURNS SETOF schooltime.violation
 COMMENT ON FUNCTION schooltime.report_walk_violations(name, bigint, bigint) IS
 'internal: the report-only rules measured in C over a model, one centre or one group (a group_id alone is every group of that id): teachers_per_group, then eso_split and batx_split; report_rule_violations() returns its rows with the rest';
 
-CREATE OR REPLACE FUNCTION schooltime.report_rule_violations(model name, centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
-RETURNS SETOF schooltime.violation
+-- The model the report-only rules read: named, and of this version (its
+-- reports' tables made), or an error in report_rule_violations()'s words.
+CREATE FUNCTION schooltime.report_rule_model(model name)
+RETURNS void
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
-AS $report$
-DECLARE
-    sessions text;
-    group_parts text;
-    lessons text;
-    blocks text;
-    nestloop_before text;
-    jit_before text;
+AS $model$
 BEGIN
     IF model IS NULL THEN
         RAISE EXCEPTION USING MESSAGE = schooltime.gettext('the schema of the model must be named'),
@@ -95,6 +90,29 @@ BEGIN
                         THEN schooltime.gettext('Create one with schooltime.create_model().')
                         ELSE schooltime.format_message('Run SELECT schooltime.upgrade_model(%s); to add what this version brings.', quote_literal(model)) END;
     END IF;
+END
+$model$;
+COMMENT ON FUNCTION schooltime.report_rule_model(name) IS
+'internal: raises report_rule_violations()''s error when model is NULL or holds no schooltime model of this version (no pupil_attendance table)';
+
+-- The report-only rules that stay in SQL: optional_ratio, per centre, and
+-- attendance, per pupil, each a query over its own tables.  check() takes
+-- them from here (its source "reports"), and the rest from the walk of its
+-- first source (check_walk_violations).
+CREATE FUNCTION schooltime.report_rule_violations_in_sql(model name, centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
+RETURNS SETOF schooltime.violation
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $report$
+DECLARE
+    sessions text;
+    group_parts text;
+    lessons text;
+    blocks text;
+    nestloop_before text;
+    jit_before text;
+BEGIN
+    PERFORM schooltime.report_rule_model(model);
     sessions := schooltime.lesson_relation(model, 'sessions');
     group_parts := schooltime.lesson_relation(model, 'group_parts');
     lessons := schooltime.lesson_relation(model, 'lessons');
@@ -111,25 +129,12 @@ BEGIN
     -- them.  Both settings are put back before returning (transaction-local,
     -- so an error undoes them with the statement's subtransaction or
     -- transaction).
-    IF report_rule_violations.centre_id IS NULL THEN
+    IF report_rule_violations_in_sql.centre_id IS NULL THEN
         nestloop_before := current_setting('enable_nestloop');
         jit_before := current_setting('jit');
         PERFORM set_config('enable_nestloop', 'off', true);
         PERFORM set_config('jit', 'off', true);
     END IF;
-
-    -- teachers_per_group (4.2), then eso_split and batx_split (4.1.1.1):
-    -- measured in check()'s group walk (src/report_rules.c says how).
-    -- teachers_per_group counts the distinct teachers of every lesson the
-    -- group attends, all of the lesson's rows (co-teachers, and the teachers
-    -- of a lesson it shares with other groups), and of its sessions that
-    -- are lessons of their own.  The split rules count, for each split of
-    -- the group (its halves, and every split of group_parts), the split
-    -- sessions of a subject as the fewest lessons of it any part of the
-    -- split has; a lesson that takes every part of a split takes the group
-    -- whole and is no split session of it; the group's figure is its best
-    -- split's.
-    RETURN QUERY SELECT * FROM schooltime.report_walk_violations(model, centre_id, group_id);
 
     -- optional_ratio (4.1.1.1): the average of a centre's optional-subject
     -- groups, per year and stage; where the centre declares none, each
@@ -271,5 +276,49 @@ BEGIN
     END IF;
 END
 $report$;
+COMMENT ON FUNCTION schooltime.report_rule_violations_in_sql(name, bigint, bigint) IS
+'internal: the report-only rules computed in SQL, optional_ratio (left out when a group is named) and attendance, for one centre, one group or all: check()''s source "reports"; report_rule_violations() returns them after those of the walk';
+
+CREATE OR REPLACE FUNCTION schooltime.report_rule_violations(model name, centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
+RETURNS SETOF schooltime.violation
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $report$
+BEGIN
+    PERFORM schooltime.report_rule_model(model);
+    -- teachers_per_group (4.2), then eso_split and batx_split (4.1.1.1):
+    -- measured in check()'s group walk (src/report_rules.c says how).
+    -- teachers_per_group counts the distinct teachers of every lesson the
+    -- group attends, all of the lesson's rows (co-teachers, and the teachers
+    -- of a lesson it shares with other groups), and of its sessions that
+    -- are lessons of their own.  The split rules count, for each split of
+    -- the group (its halves, and every split of group_parts), the split
+    -- sessions of a subject as the fewest lessons of it any part of the
+    -- split has; a lesson that takes every part of a split takes the group
+    -- whole and is no split session of it; the group's figure is its best
+    -- split's.
+    RETURN QUERY SELECT * FROM schooltime.report_walk_violations(model, centre_id, group_id);
+
+    RETURN QUERY SELECT * FROM schooltime.report_rule_violations_in_sql(model, centre_id, group_id);
+END
+$report$;
 COMMENT ON FUNCTION schooltime.report_rule_violations(name, bigint, bigint) IS
 'every violation of the report-only rules in a model, for one centre, one group or all: teachers_per_group (4.2; every teacher of every lesson the group attends), eso_split and batx_split (4.1.1.1; the best of the group''s splits, its halves and those of group_parts), optional_ratio (4.1.1.1, one row per centre, year and stage, of its optional_subject_groups or, if it declares none, of the options of its blocks; left out when a group is named) and attendance (3.2, one row per pupil); severity from schooltime.rules, figures from the catalogue; schooltime.check() includes them';
+
+-- check() reads the model once for the timetable rules and the report-only
+-- rules measured in C: its first source walks for both, and its source
+-- "reports" keeps only the rules computed in SQL, so that each violation
+-- comes once.
+CREATE FUNCTION schooltime.check_walk_violations(model name, centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
+RETURNS SETOF schooltime.violation
+    AS 'MODULE_PATHNAME', 'check_walk_violations' LANGUAGE C STABLE;
+COMMENT ON FUNCTION schooltime.check_walk_violations(name, bigint, bigint) IS
+'internal: check()''s source "timetable", the rows of timetable_violations() and then those of report_walk_violations() (teachers_per_group, eso_split, batx_split; none in a model that upgrade_model() has not brought up to the reports), from one walk over the model';
+UPDATE schooltime.violation_sources
+SET source = 'schooltime.check_walk_violations(name, bigint, bigint)',
+    description = 'the rules of sessions, groups, teachers and centres, and the report-only rules measured with them: teachers_per_group, eso_split, batx_split'
+WHERE name = 'timetable';
+UPDATE schooltime.violation_sources
+SET source = 'schooltime.report_rule_violations_in_sql(name, bigint, bigint)',
+    description = 'the report-only rules computed in SQL: optional_ratio, attendance (the timetable source gives the others)'
+WHERE name = 'reports';
