@@ -7,14 +7,15 @@
 -- (whose names sort differently by byte and by collation), lessons taking
 -- every part of a split, sessions pinned to an area, recess entries and
 -- sessions without a teacher; for the whole model, each centre, each group
--- (with its centre and alone), in English and in Catalan.  check() returns
--- each of their violations once.
+-- (with its centre and alone), for every year and for each, in English
+-- and in Catalan.  check() returns each of their violations once.
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(17);
+SELECT plan(20);
 
 -- the queries of report_rule_violations() for these three rules before they moved into the walk
-CREATE FUNCTION pg_temp.reference_walk_rules(model name, centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
+CREATE FUNCTION pg_temp.reference_walk_rules(model name, school_year schooltime.school_year,
+                                             centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
 RETURNS SETOF schooltime.violation
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
@@ -42,12 +43,14 @@ BEGIN
                     FROM %2$s AS s
                     WHERE s.lesson_id IS NULL AND s.kind <> 'recess' AND s.teacher_id IS NOT NULL
                       AND ($1 IS NULL OR s.centre_id = $1) AND ($2 IS NULL OR s.group_id = $2)
+                      AND (%3$L IS NULL OR s.school_year = %3$L)
                     UNION ALL
                     SELECT a.centre_id, a.group_id, o.teacher_id
                     FROM (SELECT DISTINCT s.centre_id, s.group_id, s.lesson_id
                           FROM %2$s AS s
                           WHERE s.lesson_id IS NOT NULL AND s.kind <> 'recess'
-                            AND ($1 IS NULL OR s.centre_id = $1) AND ($2 IS NULL OR s.group_id = $2)) AS a
+                            AND ($1 IS NULL OR s.centre_id = $1) AND ($2 IS NULL OR s.group_id = $2)
+                            AND (%3$L IS NULL OR s.school_year = %3$L)) AS a
                     JOIN %2$s AS o ON o.centre_id = a.centre_id AND o.lesson_id = a.lesson_id
                     WHERE o.kind <> 'recess' AND o.teacher_id IS NOT NULL) AS x
               GROUP BY x.centre_id, x.group_id) AS t
@@ -60,7 +63,7 @@ BEGIN
         JOIN schooltime.rules AS r ON r.code = 'teachers_per_group'
         WHERE t.teachers > l.max_teachers
         ORDER BY g.centre_id, g.id
-    $q$, model, sessions)
+    $q$, model, sessions, school_year)
     USING centre_id, group_id,
         -- the messages, in the session's language: format() fills them row by row
         schooltime.gettext('group "%s" has %s different teachers, more than %s'),
@@ -86,6 +89,7 @@ BEGIN
              AND (q.pupils_above IS NULL OR g.pupils > q.pupils_above)
              AND (NOT q.public_only OR c.ownership = 'public')
             WHERE ($1 IS NULL OR g.centre_id = $1) AND ($2 IS NULL OR g.id = $2)
+              AND (%4$L IS NULL OR g.school_year = %4$L)
         ), asked AS (
             SELECT DISTINCT req.centre_id, req.group_id FROM req
         ), shape AS (
@@ -243,7 +247,7 @@ BEGIN
                    schooltime.section_text(j.section) AS section) AS d
         WHERE j.figure < j.min_split_sessions
         ORDER BY j.centre_id, j.group_id, j.rule, j.requirement
-    $q$, model, sessions, group_parts)
+    $q$, model, sessions, group_parts, school_year)
     USING centre_id, group_id,
         -- the messages, in the session's language: format() fills them row by row
         schooltime.gettext('group "%s" has no split session of %s'),
@@ -276,11 +280,11 @@ BEGIN
 END
 $reference$;
 
-SELECT has_function('schooltime', 'report_walk_violations', ARRAY['name', 'bigint', 'bigint']);
+SELECT has_function('schooltime', 'report_walk_violations', ARRAY['name', 'schooltime.school_year', 'bigint', 'bigint']);
 SELECT is((SELECT source::text FROM schooltime.violation_sources WHERE name = 'timetable'),
-          'schooltime.check_walk_violations(name,bigint,bigint)', 'check() walks the model once for the timetable rules and these');
+          'schooltime.check_walk_violations(name,schooltime.school_year,bigint,bigint)', 'check() walks the model once for the timetable rules and these');
 SELECT is((SELECT source::text FROM schooltime.violation_sources WHERE name = 'reports'),
-          'schooltime.report_rule_violations_in_sql(name,bigint,bigint)', 'and takes only the rest of the report-only rules from SQL');
+          'schooltime.report_rule_violations_in_sql(name,schooltime.school_year,bigint,bigint)', 'and takes only the rest of the report-only rules from SQL');
 
 -- A random model: two centres, a public one and a private one
 SELECT schooltime.create_model('rw');
@@ -291,7 +295,8 @@ INSERT INTO rw.class_groups (centre_id, id, name, school_year, regime, level, pu
 SELECT c, (c - 1) * 10 + g, format('%s %s', CASE WHEN g <= 6 THEN g % 4 + 1 || 'r ESO' ELSE g - 6 || 'r Batx' END, chr(64 + g)),
        '2018-2019', CASE WHEN g <= 6 THEN 'eso' ELSE 'batxillerat' END::schooltime.regime,
        CASE WHEN g <= 6 THEN g % 4 + 1 ELSE g - 6 END, 20 + (c * 7 + g * 5) % 13
-FROM generate_series(1, 2) AS c, generate_series(1, 8) AS g;
+FROM generate_series(1, 2) AS c, generate_series(1, 8) AS g
+UNION ALL SELECT 1, 9, '1r ESO Z', '2019-2020', 'eso', 1, 30;
 INSERT INTO rw.teachers (id, name, centre_id) SELECT t, 'Docent ' || t, 1 + t % 2 FROM generate_series(1, 30) AS t;
 -- splits whose parts sort differently by byte and by collation, and a split of one part
 INSERT INTO rw.group_parts (centre_id, group_id, split, part, pupils)
@@ -330,15 +335,15 @@ JOIN rw.class_groups AS g ON g.centre_id = l.centre_id AND g.id = (l.centre_id -
 WHERE r.shape = l.shape AND r.g IS NOT NULL;
 -- sessions that are lessons of their own, some split in halves, some recess entries
 INSERT INTO rw.sessions (centre_id, group_id, school_year, regime, slot, subject, teacher_id, split_half, kind)
-SELECT g.centre_id, g.id, '2018-2019', g.regime,
+SELECT g.centre_id, g.id, g.school_year, g.regime,
        schooltime.weekslot(1 + floor(random() * 5)::integer, make_time(h, 0, 0), make_time(h + 1, 0, 0)),
        (ARRAY['Tecnologia', 'Anglès', 'Física', 'Química', 'Biologia'])[1 + floor(random() * 5)::integer],
        CASE WHEN random() < 0.9 THEN 1 + floor(random() * 30)::integer END,
        CASE WHEN random() < 0.3 THEN (1 + floor(random() * 2))::smallint END,
        CASE WHEN random() < 0.1 THEN 'recess' ELSE 'lesson' END::schooltime.session_kind
-FROM generate_series(1, 160) AS k,
+FROM generate_series(1, 170) AS k,
      LATERAL (SELECT 15 + floor(random() * 3)::integer + k * 0 AS h) AS hour,
-     LATERAL (SELECT * FROM rw.class_groups AS c ORDER BY c.centre_id, c.id OFFSET (k * 7) % 16 LIMIT 1) AS g;
+     LATERAL (SELECT * FROM rw.class_groups AS c ORDER BY c.centre_id, c.id OFFSET (k * 7) % 17 LIMIT 1) AS g;
 -- sessions whose subject's name does not say its area
 INSERT INTO rw.session_subject_areas (centre_id, session_id, area)
 SELECT s.centre_id, s.id, (ARRAY['technology', 'foreign_language', 'music'])[1 + s.id % 3]
@@ -347,47 +352,55 @@ SET LOCAL schooltime.enforce = on;
 
 -- limits within reach of the random week, requirements of every wording
 UPDATE schooltime.group_teacher_limits SET max_teachers = CASE WHEN first_level = 1 THEN 4 ELSE NULL END
-WHERE school_year = '2018-2019' AND regime IN ('eso', 'batxillerat');
+WHERE school_year IN ('2018-2019', '2019-2020') AND regime IN ('eso', 'batxillerat');
 UPDATE schooltime.split_requirements SET min_split_sessions = 1 + length(requirement) % 3, pupils_above = CASE WHEN regime = 'batxillerat' THEN 22 END
-WHERE school_year = '2018-2019' AND regime IN ('eso', 'batxillerat');
+WHERE school_year IN ('2018-2019', '2019-2020') AND regime IN ('eso', 'batxillerat');
 INSERT INTO schooltime.split_requirements
     (school_year, regime, requirement, rule, subject_name, areas, first_level, last_level, pupils_above, public_only, min_split_sessions, section, source)
 VALUES ('2018-2019', 'eso', 'music', 'eso_split', 'Música', '{music}', 1, 4, NULL, false, 2, '4.1.1.1', 'test'),
        ('2018-2019', 'eso', 'languages', 'eso_split', 'Llengües', '{foreign_language,catalan}', 1, 4, 24, false, 3, '4.1.1.1', 'test');
 
-SELECT results_eq($$SELECT * FROM schooltime.report_walk_violations('rw')$$,
-                  $$SELECT * FROM pg_temp.reference_walk_rules('rw')$$,
+SELECT results_eq($$SELECT * FROM schooltime.report_walk_violations('rw', NULL)$$,
+                  $$SELECT * FROM pg_temp.reference_walk_rules('rw', NULL)$$,
                   'the walk gives the rows the SQL gave, in its order, over the whole model');
 SELECT is_empty($$SELECT c.id FROM rw.centres AS c
-                  WHERE (SELECT array_agg(v::text) FROM schooltime.report_walk_violations('rw', c.id) AS v)
-                        IS DISTINCT FROM (SELECT array_agg(v::text) FROM pg_temp.reference_walk_rules('rw', c.id) AS v)$$,
+                  WHERE (SELECT array_agg(v::text) FROM schooltime.report_walk_violations('rw', NULL, c.id) AS v)
+                        IS DISTINCT FROM (SELECT array_agg(v::text) FROM pg_temp.reference_walk_rules('rw', NULL, c.id) AS v)$$,
                 'and for each centre');
 SELECT is_empty($$SELECT g.id FROM rw.class_groups AS g
-                  WHERE (SELECT array_agg(v::text) FROM schooltime.report_walk_violations('rw', g.centre_id, g.id) AS v)
-                        IS DISTINCT FROM (SELECT array_agg(v::text) FROM pg_temp.reference_walk_rules('rw', g.centre_id, g.id) AS v)$$,
+                  WHERE (SELECT array_agg(v::text) FROM schooltime.report_walk_violations('rw', NULL, g.centre_id, g.id) AS v)
+                        IS DISTINCT FROM (SELECT array_agg(v::text) FROM pg_temp.reference_walk_rules('rw', NULL, g.centre_id, g.id) AS v)$$,
                 'and for each group of its centre, its lessons'' rows in other groups counted');
 SELECT is_empty($$SELECT g.id FROM rw.class_groups AS g
-                  WHERE (SELECT array_agg(v::text) FROM schooltime.report_walk_violations('rw', NULL, g.id) AS v)
-                        IS DISTINCT FROM (SELECT array_agg(v::text) FROM pg_temp.reference_walk_rules('rw', NULL, g.id) AS v)$$,
+                  WHERE (SELECT array_agg(v::text) FROM schooltime.report_walk_violations('rw', NULL, NULL, g.id) AS v)
+                        IS DISTINCT FROM (SELECT array_agg(v::text) FROM pg_temp.reference_walk_rules('rw', NULL, NULL, g.id) AS v)$$,
                 'and for a group named without its centre');
+SELECT is_empty($$SELECT y.school_year FROM (VALUES ('2018-2019'::schooltime.school_year), ('2019-2020')) AS y (school_year)
+                  WHERE (SELECT array_agg(v::text) FROM schooltime.report_walk_violations('rw', y.school_year) AS v)
+                        IS DISTINCT FROM (SELECT array_agg(v::text) FROM pg_temp.reference_walk_rules('rw', y.school_year) AS v)
+                     OR (SELECT array_agg(v::text) FROM schooltime.report_walk_violations('rw', y.school_year, 1) AS v)
+                        IS DISTINCT FROM (SELECT array_agg(v::text) FROM pg_temp.reference_walk_rules('rw', y.school_year, 1) AS v)$$,
+                'and for each school year, of the model and of a centre');
+SELECT cmp_ok((SELECT count(*) FROM schooltime.report_walk_violations('rw', '2019-2020')), '>', 0::bigint,
+              'the other year has violations of its own');
 SET LOCAL lc_messages = 'ca_ES.UTF-8';
-SELECT results_eq($$SELECT * FROM schooltime.report_walk_violations('rw')$$,
-                  $$SELECT * FROM pg_temp.reference_walk_rules('rw')$$,
+SELECT results_eq($$SELECT * FROM schooltime.report_walk_violations('rw', NULL)$$,
+                  $$SELECT * FROM pg_temp.reference_walk_rules('rw', NULL)$$,
                   'and in Catalan');
 RESET lc_messages;
 
 -- the comparison is not empty: every wording is there
-SELECT cmp_ok((SELECT count(*) FROM schooltime.report_walk_violations('rw') WHERE rule = 'teachers_per_group'), '>', 3::bigint,
+SELECT cmp_ok((SELECT count(*) FROM schooltime.report_walk_violations('rw', NULL) WHERE rule = 'teachers_per_group'), '>', 3::bigint,
               'groups over their teachers'' limit');
-SELECT cmp_ok((SELECT count(*) FROM schooltime.report_walk_violations('rw') WHERE rule = 'batx_split'), '>', 3::bigint,
+SELECT cmp_ok((SELECT count(*) FROM schooltime.report_walk_violations('rw', NULL) WHERE rule = 'batx_split'), '>', 3::bigint,
               'batxillerat groups short of split sessions');
-SELECT cmp_ok((SELECT count(*) FROM schooltime.report_walk_violations('rw') WHERE message LIKE '%has no split session%'), '>', 0::bigint,
+SELECT cmp_ok((SELECT count(*) FROM schooltime.report_walk_violations('rw', NULL) WHERE message LIKE '%has no split session%'), '>', 0::bigint,
               'groups with no split session of a subject');
-SELECT cmp_ok((SELECT count(*) FROM schooltime.report_walk_violations('rw') WHERE message LIKE '%in its halves%'), '>', 0::bigint,
+SELECT cmp_ok((SELECT count(*) FROM schooltime.report_walk_violations('rw', NULL) WHERE message LIKE '%in its halves%'), '>', 0::bigint,
               'groups whose best split is their halves');
-SELECT cmp_ok((SELECT count(*) FROM schooltime.report_walk_violations('rw') WHERE message LIKE '%in split "%'), '>', 0::bigint,
+SELECT cmp_ok((SELECT count(*) FROM schooltime.report_walk_violations('rw', NULL) WHERE message LIKE '%in split "%'), '>', 0::bigint,
               'groups whose best split is a named one');
-SELECT cmp_ok((SELECT count(*) FROM schooltime.report_walk_violations('rw')
+SELECT cmp_ok((SELECT count(*) FROM schooltime.report_walk_violations('rw', NULL)
                WHERE hint LIKE '%each part of split "%' AND detail LIKE '%; in split "%' AND detail LIKE '%pupils have%'), '>', 0::bigint,
               'details that list the named splits in use, and hints that suggest one');
 
@@ -404,6 +417,10 @@ SELECT bag_eq($$SELECT * FROM schooltime.check('rw', 1)
                 WHERE rule IN ('teachers_per_group', 'eso_split', 'batx_split', 'optional_ratio', 'attendance')$$,
               $$SELECT * FROM schooltime.report_rule_violations('rw', 1)$$,
               'for a centre too');
+SELECT bag_eq($$SELECT * FROM schooltime.check('rw', school_year => '2019-2020')
+                WHERE rule IN ('teachers_per_group', 'eso_split', 'batx_split', 'optional_ratio', 'attendance')$$,
+              $$SELECT * FROM schooltime.report_rule_violations('rw', '2019-2020')$$,
+              'and for a school year');
 
 SELECT * FROM finish();
 ROLLBACK;

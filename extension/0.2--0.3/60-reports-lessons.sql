@@ -64,11 +64,12 @@ COMMENT ON FUNCTION schooltime.series_text(text[]) IS
 -- The report-only rules that check()'s group walk measures in C, with the
 -- rows it reads anyway (src/report_rules.c): a whole region's in one read
 -- of its sessions instead of a query per rule.
-CREATE FUNCTION schooltime.report_walk_violations(model name, centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
+CREATE FUNCTION schooltime.report_walk_violations(model name, school_year schooltime.school_year,
+                                                  centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
 RETURNS SETOF schooltime.violation
     AS 'MODULE_PATHNAME', 'report_walk_violations' LANGUAGE C STABLE;
-COMMENT ON FUNCTION schooltime.report_walk_violations(name, bigint, bigint) IS
-'internal: the report-only rules measured in C over a model, one centre or one group (a group_id alone is every group of that id): teachers_per_group, then eso_split and batx_split; report_rule_violations() returns its rows with the rest';
+COMMENT ON FUNCTION schooltime.report_walk_violations(name, schooltime.school_year, bigint, bigint) IS
+'internal: the report-only rules measured in C over one school year of a model (NULL: every year), and one centre, one group or all (a group_id alone is every group of that id): teachers_per_group, then eso_split and batx_split; report_rule_violations() returns its rows with the rest';
 
 -- The model the report-only rules read: named, and of this version (its
 -- reports' tables made), or an error in report_rule_violations()'s words.
@@ -99,7 +100,8 @@ COMMENT ON FUNCTION schooltime.report_rule_model(name) IS
 -- attendance, per pupil, each a query over its own tables.  check() takes
 -- them from here (its source "reports"), and the rest from the walk of its
 -- first source (check_walk_violations).
-CREATE FUNCTION schooltime.report_rule_violations_in_sql(model name, centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
+CREATE FUNCTION schooltime.report_rule_violations_in_sql(model name, school_year schooltime.school_year,
+                                                         centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
 RETURNS SETOF schooltime.violation
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
@@ -145,14 +147,14 @@ BEGIN
             WITH declared AS (
                 SELECT o.centre_id, o.school_year, o.regime, count(*)::integer AS groups, sum(o.pupils)::bigint AS pupils
                 FROM %1$I.optional_subject_groups AS o
-                WHERE $1 IS NULL OR o.centre_id = $1
+                WHERE ($1 IS NULL OR o.centre_id = $1) AND (%6$L IS NULL OR o.school_year = %6$L)
                 GROUP BY 1, 2, 3
             ), option_rows AS (
                 SELECT b.centre_id, b.school_year, b.regime, l.id AS lesson_id, s.subject, s.group_id, s.split, s.part, s.split_half
                 FROM %4$s AS b
                 JOIN %3$s AS l ON l.centre_id = b.centre_id AND l.school_year = b.school_year AND l.block = b.name
                 JOIN %2$s AS s ON s.centre_id = l.centre_id AND s.lesson_id = l.id
-                WHERE ($1 IS NULL OR b.centre_id = $1) AND s.kind <> 'recess'
+                WHERE ($1 IS NULL OR b.centre_id = $1) AND (%6$L IS NULL OR b.school_year = %6$L) AND s.kind <> 'recess'
                   AND NOT EXISTS (SELECT FROM declared AS d
                                   WHERE d.centre_id = b.centre_id AND d.school_year = b.school_year AND d.regime = b.regime)
             ), lesson_options AS (
@@ -223,7 +225,7 @@ BEGIN
                                        END AS left_out) AS d
             WHERE t.groups > 0 AND t.pupils > l.max_average_pupils * t.groups
             ORDER BY c.id, t.school_year, t.regime
-        $q$, model, sessions, lessons, blocks, group_parts)
+        $q$, model, sessions, lessons, blocks, group_parts, school_year)
         USING centre_id,
             -- the messages, in the session's language: format() fills them row by row
             schooltime.gettext('part "%s" of %s'),
@@ -262,9 +264,10 @@ BEGIN
         JOIN schooltime.regimes AS rg ON rg.regime = g.regime
         JOIN schooltime.rules AS r ON r.code = 'attendance'
         WHERE ($1 IS NULL OR a.centre_id = $1) AND ($2 IS NULL OR a.group_id = $2)
+          AND (%2$L IS NULL OR g.school_year = %2$L)
           AND NOT st.keeps_continuous_assessment
         ORDER BY a.centre_id, a.group_id, a.id
-    $q$, model)
+    $q$, model, school_year)
     USING centre_id, group_id,
         -- the messages, in the session's language: format() fills them row by row
         schooltime.gettext('pupil "%s" of group "%s" has missed %s %% of lective time without justification, more than %s %%'),
@@ -276,10 +279,11 @@ BEGIN
     END IF;
 END
 $report$;
-COMMENT ON FUNCTION schooltime.report_rule_violations_in_sql(name, bigint, bigint) IS
-'internal: the report-only rules computed in SQL, optional_ratio (left out when a group is named) and attendance, for one centre, one group or all: check()''s source "reports"; report_rule_violations() returns them after those of the walk';
+COMMENT ON FUNCTION schooltime.report_rule_violations_in_sql(name, schooltime.school_year, bigint, bigint) IS
+'internal: the report-only rules computed in SQL, optional_ratio (left out when a group is named) and attendance, for one school year of a model (NULL: every year), and one centre, one group or all: check()''s source "reports"; report_rule_violations() returns them after those of the walk';
 
-CREATE OR REPLACE FUNCTION schooltime.report_rule_violations(model name, centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
+CREATE FUNCTION schooltime.report_rule_violations(model name, school_year schooltime.school_year,
+                                                  centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
 RETURNS SETOF schooltime.violation
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
@@ -297,28 +301,28 @@ BEGIN
     -- split has; a lesson that takes every part of a split takes the group
     -- whole and is no split session of it; the group's figure is its best
     -- split's.
-    RETURN QUERY SELECT * FROM schooltime.report_walk_violations(model, centre_id, group_id);
-
-    RETURN QUERY SELECT * FROM schooltime.report_rule_violations_in_sql(model, centre_id, group_id);
+    RETURN QUERY SELECT * FROM schooltime.report_walk_violations(model, school_year, centre_id, group_id);
+    RETURN QUERY SELECT * FROM schooltime.report_rule_violations_in_sql(model, school_year, centre_id, group_id);
 END
 $report$;
+COMMENT ON FUNCTION schooltime.report_rule_violations(name, schooltime.school_year, bigint, bigint) IS
+'every violation of the report-only rules in a model, for one school year (NULL: every year), and one centre, one group or all: teachers_per_group (4.2; every teacher of every lesson the group attends), eso_split and batx_split (4.1.1.1; the best of the group''s splits, its halves and those of group_parts), optional_ratio (4.1.1.1, one row per centre, year and stage, of its optional_subject_groups or, if it declares none, of the options of its blocks; left out when a group is named) and attendance (3.2, one row per pupil); severity from schooltime.rules, figures from the catalogue; schooltime.check() includes them';
+
+CREATE OR REPLACE FUNCTION schooltime.report_rule_violations(model name, centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
+RETURNS SETOF schooltime.violation
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT * FROM schooltime.report_rule_violations(model, NULL::schooltime.school_year, centre_id, group_id) $$;
 COMMENT ON FUNCTION schooltime.report_rule_violations(name, bigint, bigint) IS
-'every violation of the report-only rules in a model, for one centre, one group or all: teachers_per_group (4.2; every teacher of every lesson the group attends), eso_split and batx_split (4.1.1.1; the best of the group''s splits, its halves and those of group_parts), optional_ratio (4.1.1.1, one row per centre, year and stage, of its optional_subject_groups or, if it declares none, of the options of its blocks; left out when a group is named) and attendance (3.2, one row per pupil); severity from schooltime.rules, figures from the catalogue; schooltime.check() includes them';
+'every violation of the report-only rules in a model, of every school year, for one centre, one group or all: schooltime.report_rule_violations(model, school_year, centre_id, group_id) with no year';
 
 -- check() reads the model once for the timetable rules and the report-only
 -- rules measured in C: its first source walks for both, and its source
 -- "reports" keeps only the rules computed in SQL, so that each violation
--- comes once.
-CREATE FUNCTION schooltime.check_walk_violations(model name, centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
+-- comes once (part 85 registers both).
+CREATE FUNCTION schooltime.check_walk_violations(model name, school_year schooltime.school_year,
+                                                 centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
 RETURNS SETOF schooltime.violation
     AS 'MODULE_PATHNAME', 'check_walk_violations' LANGUAGE C STABLE;
-COMMENT ON FUNCTION schooltime.check_walk_violations(name, bigint, bigint) IS
-'internal: check()''s source "timetable", the rows of timetable_violations() and then those of report_walk_violations() (teachers_per_group, eso_split, batx_split; none in a model that upgrade_model() has not brought up to the reports), from one walk over the model';
-UPDATE schooltime.violation_sources
-SET source = 'schooltime.check_walk_violations(name, bigint, bigint)',
-    description = 'the rules of sessions, groups, teachers and centres, and the report-only rules measured with them: teachers_per_group, eso_split, batx_split'
-WHERE name = 'timetable';
-UPDATE schooltime.violation_sources
-SET source = 'schooltime.report_rule_violations_in_sql(name, bigint, bigint)',
-    description = 'the report-only rules computed in SQL: optional_ratio, attendance (the timetable source gives the others)'
-WHERE name = 'reports';
+COMMENT ON FUNCTION schooltime.check_walk_violations(name, schooltime.school_year, bigint, bigint) IS
+'internal: check()''s source "timetable", for one school year of a model (NULL: every year), and one centre, one group or all: the rows of timetable_violations() and then those of report_walk_violations() (teachers_per_group, eso_split, batx_split; none in a model that upgrade_model() has not brought up to the reports), from one walk over the model';
