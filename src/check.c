@@ -569,7 +569,16 @@ report_groups_and_centres(Report *r, const Scope *scope, MemoryContext work)
 		if (scope->has_group)
 			for (i = 0; i < scan.ngroups; i++)
 				report_rules_lesson_teachers(&scan.rules, m, scan.groups[i].centre_id, scan.groups[i].id);
-		report_rules_ready(&scan.rules);
+		{
+			ReportGroupKey *keys = palloc(sizeof(ReportGroupKey) * Max(scan.ngroups, 1));
+
+			for (i = 0; i < scan.ngroups; i++)
+			{
+				keys[i].centre_id = scan.groups[i].centre_id;
+				keys[i].id = scan.groups[i].id;
+			}
+			report_rules_ready(&scan.rules, keys, scan.ngroups);
+		}
 	}
 
 	memset(&k, 0, sizeof(k));
@@ -611,7 +620,7 @@ report_groups_and_centres(Report *r, const Scope *scope, MemoryContext work)
 			rg.level = g->level;
 			rg.pupils = g->pupils;
 			rg.public_centre = g->public_centre;
-			report_rules_group(&scan.rules, &rg, report_rule_row, r);
+			report_rules_group(&scan.rules, i, &rg, report_rule_row, r);
 		}
 		MemoryContextSwitchTo(work);
 		MemoryContextReset(per_key);

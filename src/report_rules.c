@@ -307,19 +307,6 @@ report_rules_lesson_teachers(ReportRules *rules, const ModelTables *m, int64 cen
 }
 
 static int
-by_group(const void *a, const void *b)
-{
-	const ReportSession *x = (const ReportSession *) a;
-	const ReportSession *y = (const ReportSession *) b;
-
-	if (x->centre_id != y->centre_id)
-		return x->centre_id < y->centre_id ? -1 : 1;
-	if (x->group_id != y->group_id)
-		return x->group_id < y->group_id ? -1 : 1;
-	return 0;
-}
-
-static int
 by_lesson(const void *a, const void *b)
 {
 	const ReportSession *x = (const ReportSession *) a;
@@ -378,10 +365,34 @@ name_subject_areas(ReportRules *rules)
 	SPI_freetuptable(SPI_tuptable);
 }
 
+/* The index of (centre, group) among the walk's groups, or -1. */
+static int
+group_index(const ReportGroupKey *groups, int ngroups, int64 centre_id, int64 group_id)
+{
+	int			low = 0;
+	int			high = ngroups;
+
+	while (low < high)
+	{
+		int			mid = low + (high - low) / 2;
+
+		if (groups[mid].centre_id < centre_id ||
+			(groups[mid].centre_id == centre_id && groups[mid].id < group_id))
+			low = mid + 1;
+		else
+			high = mid;
+	}
+	return low < ngroups && groups[low].centre_id == centre_id && groups[low].id == group_id ? low : -1;
+}
+
 void
-report_rules_ready(ReportRules *rules)
+report_rules_ready(ReportRules *rules, const ReportGroupKey *groups, int ngroups)
 {
 	Size		i;
+	int		   *index = palloc(sizeof(int) * Max(rules->nrows, 1));
+	Size	   *offsets = MemoryContextAllocZero(rules->keep, sizeof(Size) * (ngroups + 1));
+	ReportSession *sorted;
+	int			g;
 
 	rules->by_lesson = rules->nrows == 0 ? NULL
 		: MemoryContextAllocHuge(rules->keep, sizeof(ReportSession) * rules->nrows);
@@ -391,9 +402,41 @@ report_rules_ready(ReportRules *rules)
 			rules->by_lesson[rules->nby_lesson++] = rules->rows[i];
 	if (rules->nby_lesson > 1)
 		qsort(rules->by_lesson, rules->nby_lesson, sizeof(ReportSession), by_lesson);
-	if (rules->nrows > 1)
-		qsort(rules->rows, rules->nrows, sizeof(ReportSession), by_group);
-	rules->group_pos = 0;
+	/* each group's rows, in the walk's order of groups (a counting sort) */
+	for (i = 0; i < rules->nrows; i++)
+	{
+		const ReportSession *r = &rules->rows[i];
+
+		/* a table's rows mostly come a group at a time: try the last row's group first */
+		if (r->lesson_only)
+			index[i] = -1;
+		else if (i > 0 && index[i - 1] >= 0 && groups[index[i - 1]].centre_id == r->centre_id &&
+				 groups[index[i - 1]].id == r->group_id)
+			index[i] = index[i - 1];
+		else
+			index[i] = group_index(groups, ngroups, r->centre_id, r->group_id);
+		if (index[i] >= 0)
+			offsets[index[i] + 1]++;
+	}
+	for (g = 0; g < ngroups; g++)
+		offsets[g + 1] += offsets[g];
+	sorted = MemoryContextAllocHuge(rules->keep, sizeof(ReportSession) * Max(offsets[ngroups], 1));
+	{
+		Size	   *next = palloc(sizeof(Size) * Max(ngroups, 1));
+
+		memcpy(next, offsets, sizeof(Size) * ngroups);
+		for (i = 0; i < rules->nrows; i++)
+			if (index[i] >= 0)
+				sorted[next[index[i]]++] = rules->rows[i];
+		pfree(next);
+	}
+	pfree(index);
+	if (rules->rows)
+		pfree(rules->rows);
+	rules->rows = sorted;
+	rules->nrows = offsets[ngroups];
+	rules->group_offsets = offsets;
+	rules->ngroups = ngroups;
 	rules->part_pos = 0;
 	name_subject_areas(rules);
 }
@@ -551,6 +594,8 @@ typedef struct SplitRow
 	int32		area;			/* pinned, or subject_area(subject); -1 none */
 	int32		split;			/* -1: none, or the lesson takes every part of it */
 	int32		part;
+	bool		repeats_in_all;	/* an earlier row is of its lesson, subject and pinned area */
+	bool		repeats_in_part;	/* ... and of its split and part */
 } SplitRow;
 
 static bool
@@ -576,26 +621,16 @@ lessons_counted(const SplitRow *rows, int n, const SplitRequirement *q, int32 sp
 {
 	int			count = 0;
 	int			i;
-	int			j;
 
 	for (i = 0; i < n; i++)
 	{
 		const SplitRow *r = &rows[i];
-		bool		seen = false;
 
 		if (!area_in(q, r->area) || (split >= 0 && (r->split != split || r->part != part)))
 			continue;
 		if (found)
 			*found = true;
-		if (r->lesson_id != 0)
-			for (j = 0; j < i && !seen; j++)
-			{
-				const SplitRow *o = &rows[j];
-
-				seen = o->lesson_id == r->lesson_id && o->subject == r->subject && o->pinned == r->pinned &&
-					area_in(q, o->area) && (split < 0 || (o->split == split && o->part == part));
-			}
-		if (!seen)
+		if (!(split >= 0 ? r->repeats_in_part : r->repeats_in_all))
 			count++;
 	}
 	return count;
@@ -614,6 +649,7 @@ split_violations(ReportRules *rules, const ReportRuleGroup *g, Size first, Size 
 	Size		r;
 	Size		p;
 	bool		asked = false;
+	bool	   *first_of_part;
 
 	for (i = 0; i < rules->nrequirements && !asked; i++)
 	{
@@ -668,45 +704,65 @@ split_violations(ReportRules *rules, const ReportRuleGroup *g, Size first, Size 
 	/*
 	 * A lesson whose rows take every part of a split (as many distinct
 	 * parts as the split has; a split the group does not have has none)
-	 * takes the group whole: none of its rows is a split session.
+	 * takes the group whole: none of its rows is a split session.  Each
+	 * (lesson, split) is judged at its first row, its distinct parts
+	 * counted at their first rows.
 	 */
+	first_of_part = palloc(sizeof(bool) * Max(n, 1));
+	for (i = 0; i < n; i++)
+	{
+		int			j;
+
+		first_of_part[i] = true;
+		for (j = 0; j < i && first_of_part[i]; j++)
+			first_of_part[i] = !(rows[j].lesson_id == rows[i].lesson_id && rows[j].split == rows[i].split &&
+								 rows[j].part == rows[i].part);
+	}
 	for (i = 0; i < n; i++)
 	{
 		int32		split = rows[i].split;
 		int			size = 0;
 		int			distinct = 0;
+		bool		judged = false;
 		int			j;
 
 		if (rows[i].lesson_id == 0 || split < 0)
 			continue;
+		for (j = 0; j < i && !judged; j++)
+			judged = rows[j].lesson_id == rows[i].lesson_id && rows[j].split == split;
+		if (judged)
+			continue;
 		for (s = 0; s < nsplits; s++)
 			if (splits[s].split == split)
 				size = splits[s].nparts;
-		for (j = 0; j < n; j++)
-		{
-			int			k;
-			bool		seen = false;
-
-			if (rows[j].lesson_id != rows[i].lesson_id || rows[j].split != split || rows[j].part < 0)
-				continue;
-			for (k = 0; k < j && !seen; k++)
-				seen = rows[k].lesson_id == rows[i].lesson_id && rows[k].split == split && rows[k].part == rows[j].part;
-			if (!seen)
+		for (j = i; j < n; j++)
+			if (first_of_part[j] && rows[j].lesson_id == rows[i].lesson_id && rows[j].split == split &&
+				rows[j].part >= 0)
 				distinct++;
-		}
 		if (distinct >= size)
-		{
-			int64		lesson = rows[i].lesson_id;
-
-			/* every row of that lesson in that split, this one included */
-			for (j = 0; j < n; j++)
-				if (rows[j].lesson_id == lesson && rows[j].split == split)
-					rows[j].split = rows[j].part = -2;
-		}
+			for (j = i; j < n; j++)
+				if (rows[j].lesson_id == rows[i].lesson_id && rows[j].split == split)
+					rows[j].part = -2;	/* marked: taken whole */
 	}
 	for (i = 0; i < n; i++)
-		if (rows[i].split == -2)
+		if (rows[i].part == -2)
 			rows[i].split = rows[i].part = -1;
+	/* a lesson counts once per subject (and pinned area), in all and in each part */
+	for (i = 0; i < n; i++)
+	{
+		int			j;
+
+		rows[i].repeats_in_all = rows[i].repeats_in_part = false;
+		if (rows[i].lesson_id == 0)
+			continue;
+		for (j = 0; j < i && !rows[i].repeats_in_part; j++)
+			if (rows[j].lesson_id == rows[i].lesson_id && rows[j].subject == rows[i].subject &&
+				rows[j].pinned == rows[i].pinned)
+			{
+				rows[i].repeats_in_all = true;
+				rows[i].repeats_in_part = rows[j].split == rows[i].split && rows[j].part == rows[i].part;
+			}
+	}
 
 	for (i = 0; i < rules->nrequirements; i++)
 	{
@@ -889,21 +945,11 @@ split_violations(ReportRules *rules, const ReportRuleGroup *g, Size first, Size 
 }
 
 void
-report_rules_group(ReportRules *rules, const ReportRuleGroup *g, report_rule_emit emit, void *context)
+report_rules_group(ReportRules *rules, int group_index, const ReportRuleGroup *g, report_rule_emit emit, void *context)
 {
-	Size		first;
-	Size		end;
+	Size		first = rules->group_offsets[group_index];
+	Size		end = rules->group_offsets[group_index + 1];
 
-	while (rules->group_pos < rules->nrows &&
-		   (rules->rows[rules->group_pos].centre_id < g->centre_id ||
-			(rules->rows[rules->group_pos].centre_id == g->centre_id &&
-			 rules->rows[rules->group_pos].group_id < g->id)))
-		rules->group_pos++;
-	first = rules->group_pos;
-	end = first;
-	while (end < rules->nrows && rules->rows[end].centre_id == g->centre_id && rules->rows[end].group_id == g->id)
-		end++;
-	rules->group_pos = end;
 	teachers_per_group(rules, g, first, end, emit, context);
 	split_violations(rules, g, first, end, emit, context);
 }

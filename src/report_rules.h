@@ -115,13 +115,21 @@ typedef struct ReportRules
 	Size		part_pos;
 	int32	   *subject_area;	/* by string number: subject_area(subject), -1 none */
 	int			nsubject_area;
-	ReportSession *rows;		/* by centre and group once ready */
-	Size		nrows;
+	ReportSession *rows;		/* by group once ready: the walk's group i has */
+	Size		nrows;			/* rows[group_offsets[i] .. group_offsets[i + 1]) */
 	Size		capacity;
+	Size	   *group_offsets;
+	int			ngroups;
 	ReportSession *by_lesson;	/* rows with a lesson and a teacher, by centre, lesson, teacher */
 	Size		nby_lesson;
-	Size		group_pos;		/* the walk's place in rows */
 } ReportRules;
+
+/* A group of the walk, by its key. */
+typedef struct ReportGroupKey
+{
+	int64		centre_id;
+	int64		id;
+} ReportGroupKey;
 
 /* A group of the walk, as the report-only rules need it. */
 typedef struct ReportRuleGroup
@@ -163,11 +171,14 @@ extern void report_rules_session(ReportRules *rules, int64 centre_id, int64 grou
 extern void report_rules_lesson_teachers(ReportRules *rules, const ModelTables *model, int64 centre_id,
 										 int64 group_id);
 
-/* Sorts what was read and names its subjects' areas; call once, before the first group. */
-extern void report_rules_ready(ReportRules *rules);
+/*
+ * Sorts what was read by the walk's groups (in (centre_id, id) order) and
+ * names its subjects' areas; call once, before the first group.
+ */
+extern void report_rules_ready(ReportRules *rules, const ReportGroupKey *groups, int ngroups);
 
-/* The report-only rules of one group; groups must come in (centre_id, id) order. */
-extern void report_rules_group(ReportRules *rules, const ReportRuleGroup *group,
+/* The report-only rules of the walk's group_index-th group; groups must come in order. */
+extern void report_rules_group(ReportRules *rules, int group_index, const ReportRuleGroup *group,
 							   report_rule_emit emit, void *context);
 
 #endif							/* SCHOOLTIME_REPORT_RULES_H */
