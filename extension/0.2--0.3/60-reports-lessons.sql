@@ -111,33 +111,12 @@ DECLARE
     group_parts text;
     lessons text;
     blocks text;
-    nestloop_before text;
-    jit_before text;
 BEGIN
     PERFORM schooltime.report_rule_model(model);
     sessions := schooltime.lesson_relation(model, 'sessions');
     group_parts := schooltime.lesson_relation(model, 'group_parts');
     lessons := schooltime.lesson_relation(model, 'lessons');
     blocks := schooltime.lesson_relation(model, 'blocks');
-    -- Over a whole region every query below aggregates every group, and the
-    -- row counts of its steps are guesses (aggregates of aggregates): a guess
-    -- of one row made the planner loop over the steps' results, quadratic
-    -- in the groups (the split rules ran for more than 20 minutes over 5,000
-    -- centres whose empty optional tables had never been analysed, and in
-    -- 11 s without loops).  For one centre or group the loops over indexes
-    -- are the fast plan, so they are left alone.  Loops are priced out, not
-    -- forbidden, and that price would also push every small model's plan
-    -- past jit_above_cost, compiling each query for nothing: JIT goes with
-    -- them.  Both settings are put back before returning (transaction-local,
-    -- so an error undoes them with the statement's subtransaction or
-    -- transaction).
-    IF report_rule_violations_in_sql.centre_id IS NULL THEN
-        nestloop_before := current_setting('enable_nestloop');
-        jit_before := current_setting('jit');
-        PERFORM set_config('enable_nestloop', 'off', true);
-        PERFORM set_config('jit', 'off', true);
-    END IF;
-
     -- optional_ratio (4.1.1.1): the average of a centre's optional-subject
     -- groups, per year and stage; where the centre declares none, each
     -- distinct option of its blocks (a subject and the parts of groups it
@@ -149,14 +128,23 @@ BEGIN
                 FROM %1$I.optional_subject_groups AS o
                 WHERE ($1 IS NULL OR o.centre_id = $1) AND (%6$L IS NULL OR o.school_year = %6$L)
                 GROUP BY 1, 2, 3
-            ), option_rows AS (
-                SELECT b.centre_id, b.school_year, b.regime, l.id AS lesson_id, s.subject, s.group_id, s.split, s.part, s.split_half
+            ), block_lessons AS MATERIALIZED (
+                -- the lessons of the blocks, then their rows by the sessions'
+                -- (centre_id, lesson_id) index: joined from the sessions'
+                -- side, every session of a centre was tried against each of
+                -- its blocks, seconds over a region unless nested loops were
+                -- priced out
+                SELECT b.centre_id, b.school_year, b.regime, l.id AS lesson_id
                 FROM %4$s AS b
                 JOIN %3$s AS l ON l.centre_id = b.centre_id AND l.school_year = b.school_year AND l.block = b.name
-                JOIN %2$s AS s ON s.centre_id = l.centre_id AND s.lesson_id = l.id
-                WHERE ($1 IS NULL OR b.centre_id = $1) AND (%6$L IS NULL OR b.school_year = %6$L) AND s.kind <> 'recess'
+                WHERE ($1 IS NULL OR b.centre_id = $1) AND (%6$L IS NULL OR b.school_year = %6$L)
                   AND NOT EXISTS (SELECT FROM declared AS d
                                   WHERE d.centre_id = b.centre_id AND d.school_year = b.school_year AND d.regime = b.regime)
+            ), option_rows AS (
+                SELECT bl.centre_id, bl.school_year, bl.regime, bl.lesson_id, s.subject, s.group_id, s.split, s.part, s.split_half
+                FROM block_lessons AS bl
+                JOIN %2$s AS s ON s.centre_id = bl.centre_id AND s.lesson_id = bl.lesson_id
+                WHERE s.kind <> 'recess'
             ), lesson_options AS (
                 -- a lesson of a block as an option: its subject, what it takes and those pupils
                 SELECT t.centre_id, t.school_year, t.regime, t.lesson_id, t.subject,
@@ -273,10 +261,6 @@ BEGIN
         schooltime.gettext('pupil "%s" of group "%s" has missed %s %% of lective time without justification, more than %s %%'),
         schooltime.gettext('In %s, pupils of %s who miss more than %s %% of lective time without justification lose continuous assessment; the pupil missed %s of %s lective minutes (%s).'),
         schooltime.gettext('Record as justified the absences that were; otherwise the pupil is assessed as the centre''s rules provide for those who lose continuous assessment.');
-    IF nestloop_before IS NOT NULL THEN
-        PERFORM set_config('enable_nestloop', nestloop_before, true);
-        PERFORM set_config('jit', jit_before, true);
-    END IF;
 END
 $report$;
 COMMENT ON FUNCTION schooltime.report_rule_violations_in_sql(name, schooltime.school_year, bigint, bigint) IS
