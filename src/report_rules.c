@@ -394,14 +394,16 @@ report_rules_ready(ReportRules *rules, const ReportGroupKey *groups, int ngroups
 	ReportSession *sorted;
 	int			g;
 
-	rules->by_lesson = rules->nrows == 0 ? NULL
-		: MemoryContextAllocHuge(rules->keep, sizeof(ReportSession) * rules->nrows);
-	rules->nby_lesson = 0;
+	/* other groups' rows of the lessons of the group asked for, by centre, lesson and teacher */
+	rules->other_rows = MemoryContextAlloc(rules->keep, sizeof(ReportSession) * Max(rules->nrows, 1));
+	rules->nother_rows = 0;
 	for (i = 0; i < rules->nrows; i++)
-		if (rules->rows[i].lesson_id != 0 && rules->rows[i].teacher_id != 0)
-			rules->by_lesson[rules->nby_lesson++] = rules->rows[i];
-	if (rules->nby_lesson > 1)
-		qsort(rules->by_lesson, rules->nby_lesson, sizeof(ReportSession), by_lesson);
+		if (rules->rows[i].lesson_only)
+			rules->other_rows[rules->nother_rows++] = rules->rows[i];
+	if (rules->nother_rows > 1)
+		qsort(rules->other_rows, rules->nother_rows, sizeof(ReportSession), by_lesson);
+	rules->groups = groups;
+	rules->by_lesson_centre_end = 0;
 	/* each group's rows, in the walk's order of groups (a counting sort) */
 	for (i = 0; i < rules->nrows; i++)
 	{
@@ -485,6 +487,41 @@ lesson_start(const ReportRules *rules, int64 centre_id, int64 lesson_id)
 			high = mid;
 	}
 	return low;
+}
+
+/*
+ * The rows of the walk's centre that have a lesson and a teacher (with the
+ * other groups' rows read for a group asked alone), by lesson and teacher:
+ * built as the walk enters each centre, a few hundred rows sorted at a time.
+ */
+static void
+centre_lessons(ReportRules *rules, int group_index)
+{
+	int64		centre_id = rules->groups[group_index].centre_id;
+	int			end = group_index;
+	Size		i;
+	Size		needed;
+
+	while (end < rules->ngroups && rules->groups[end].centre_id == centre_id)
+		end++;
+	needed = rules->group_offsets[end] - rules->group_offsets[group_index] + rules->nother_rows;
+	if (needed > rules->by_lesson_capacity)
+	{
+		if (rules->by_lesson)
+			pfree(rules->by_lesson);
+		rules->by_lesson_capacity = Max(needed, 1024);
+		rules->by_lesson = MemoryContextAllocHuge(rules->keep, sizeof(ReportSession) * rules->by_lesson_capacity);
+	}
+	rules->nby_lesson = 0;
+	for (i = rules->group_offsets[group_index]; i < rules->group_offsets[end]; i++)
+		if (rules->rows[i].lesson_id != 0 && rules->rows[i].teacher_id != 0)
+			rules->by_lesson[rules->nby_lesson++] = rules->rows[i];
+	for (i = 0; i < rules->nother_rows; i++)
+		if (rules->other_rows[i].centre_id == centre_id)
+			rules->by_lesson[rules->nby_lesson++] = rules->other_rows[i];
+	if (rules->nby_lesson > 1)
+		qsort(rules->by_lesson, rules->nby_lesson, sizeof(ReportSession), by_lesson);
+	rules->by_lesson_centre_end = end;
 }
 
 /* The row of schooltime.group_teacher_limits for a group: its course's, the highest first level. */
@@ -650,6 +687,7 @@ split_violations(ReportRules *rules, const ReportRuleGroup *g, Size first, Size 
 	Size		p;
 	bool		asked = false;
 	bool	   *first_of_part;
+	Size		group_parts;
 
 	for (i = 0; i < rules->nrequirements && !asked; i++)
 	{
@@ -668,17 +706,20 @@ split_violations(ReportRules *rules, const ReportRuleGroup *g, Size first, Size 
 			(rules->parts[rules->part_pos].centre_id == g->centre_id &&
 			 rules->parts[rules->part_pos].group_id < g->id)))
 		rules->part_pos++;
-	p = rules->part_pos;
-	splits = palloc0(sizeof(GroupSplitParts) * (1 + rules->nparts - p));
+	for (group_parts = 0; rules->part_pos + group_parts < rules->nparts &&
+		 rules->parts[rules->part_pos + group_parts].centre_id == g->centre_id &&
+		 rules->parts[rules->part_pos + group_parts].group_id == g->id; group_parts++)
+		;
+	splits = palloc0(sizeof(GroupSplitParts) * (1 + group_parts));
 	splits[0].split = rules->halves;
 	splits[0].parts = rules->half;
 	splits[0].nparts = 2;
-	for (; p < rules->nparts && rules->parts[p].centre_id == g->centre_id && rules->parts[p].group_id == g->id; p++)
+	for (p = rules->part_pos; p < rules->part_pos + group_parts; p++)
 	{
 		if (splits[nsplits - 1].split != rules->parts[p].split || nsplits == 1)
 		{
 			splits[nsplits].split = rules->parts[p].split;
-			splits[nsplits].parts = palloc(sizeof(int32) * (rules->nparts - p));
+			splits[nsplits].parts = palloc(sizeof(int32) * group_parts);
 			nsplits++;
 		}
 		splits[nsplits - 1].parts[splits[nsplits - 1].nparts++] = rules->parts[p].part;
@@ -950,6 +991,8 @@ report_rules_group(ReportRules *rules, int group_index, const ReportRuleGroup *g
 	Size		first = rules->group_offsets[group_index];
 	Size		end = rules->group_offsets[group_index + 1];
 
+	if (group_index >= rules->by_lesson_centre_end)
+		centre_lessons(rules, group_index);
 	teachers_per_group(rules, g, first, end, emit, context);
 	split_violations(rules, g, first, end, emit, context);
 }

@@ -120,8 +120,13 @@ typedef struct ReportRules
 	Size		capacity;
 	Size	   *group_offsets;
 	int			ngroups;
-	ReportSession *by_lesson;	/* rows with a lesson and a teacher, by centre, lesson, teacher */
+	const struct ReportGroupKey *groups;	/* the walk's groups */
+	ReportSession *other_rows;	/* lesson_only rows, by centre, lesson, teacher */
+	Size		nother_rows;
+	ReportSession *by_lesson;	/* the walk's centre's rows with a lesson and a teacher, by lesson, teacher */
 	Size		nby_lesson;
+	Size		by_lesson_capacity;
+	int			by_lesson_centre_end;	/* the first group of the next centre */
 } ReportRules;
 
 /* A group of the walk, by its key. */
