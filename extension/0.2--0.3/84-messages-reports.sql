@@ -192,14 +192,12 @@ $language$;
 
 -- A section as a violation cites it, in the session's language (the
 -- report-only rules' rows).
+-- Bound when created and so inlined, as number_words() (part 02).
 CREATE OR REPLACE FUNCTION schooltime.section_text(section text)
 RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-    SELECT CASE WHEN section !~ '^[0-9]' THEN section
-                WHEN strpos(section, ',') > 0 THEN schooltime.format_message('sections %s', section)
-                ELSE schooltime.format_message('section %s', section) END
-$$;
+RETURN CASE WHEN section OPERATOR(pg_catalog.!~) '^[0-9]' THEN section
+            WHEN pg_catalog.strpos(section, ',') OPERATOR(pg_catalog.>) 0 THEN schooltime.format_message('sections %s', section)
+            ELSE schooltime.format_message('section %s', section) END;
 COMMENT ON FUNCTION schooltime.section_text(text) IS
 'internal: a section as violations cite it in the language of lc_messages, ''section 4.2'' or ''sections 3.2, 3.2.1'' (''apartat 4.2'' in Catalan); a citation that is not a number stays as it is';
