@@ -15,6 +15,7 @@
 #include "schooltime.h"
 
 #include "access/htup_details.h"
+#include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "funcapi.h"
@@ -35,6 +36,7 @@
 #include "group_parts.h"
 #include "kernels/kernels.h"
 #include "model.h"
+#include "report_rules.h"
 #include "row_findings.h"
 #include "judge.h"
 #include "spi_util.h"
@@ -43,6 +45,8 @@
 #include "weektime_parse.h"
 
 PG_FUNCTION_INFO_V1(timetable_violations);
+PG_FUNCTION_INFO_V1(report_walk_violations);
+PG_FUNCTION_INFO_V1(check_walk_violations);
 
 #define FETCH_ROWS 10000
 
@@ -58,6 +62,9 @@ typedef struct Report
 	ViolationRows rows;
 	bool		with_parts;
 	TupleDesc	store_desc;
+	bool		timetable_rules;	/* the rules of sessions, groups, teachers and centres */
+	bool		report_rules;	/* the report-only rules of report_rules.c */
+	Tuplestorestate *later[2];	/* their rows, returned after the others: teachers_per_group's, the split rules' */
 } Report;
 
 /* parts_json: the pupils a group's finding is about (group_shape_parts_json), or NULL. */
@@ -121,8 +128,33 @@ report_group(Report *r, KeyItems *k, int64 centre_id, int64 group_id, const char
 }
 
 /*
+ * A report-only rule's row.  report_rule_violations() returned every
+ * teachers_per_group row before the split rules' (a query each), and
+ * check() both after the timetable rules': the rows wait in stores of their
+ * own, one per family, and follow in that order.
+ */
+static void
+report_rule_row(void *context, const ViolationRow *row)
+{
+	Report	   *r = (Report *) context;
+	Datum		values[VIOLATION_COLUMNS];
+	bool		nulls[VIOLATION_COLUMNS];
+	bool		teachers = strcmp(row->rule, "teachers_per_group") == 0;
+
+	if (teachers && !r->timetable_rules)
+	{
+		report_row(r, row, NULL);
+		return;
+	}
+	violation_row_values(&r->rows, row, values, nulls);
+	tuplestore_putvalues(r->later[teachers ? 0 : 1], r->rows.desc, values, nulls);
+}
+
+/*
  * What a report covers: a model's every row, or one school year, one centre,
- * one group of a centre, or the year of a centre or group.
+ * one group of a centre, or the year of a centre or group.  Only the
+ * report-only rules take a group without its centre (report_rule_violations()
+ * always did): every group of that id.
  */
 typedef struct Scope
 {
@@ -176,9 +208,13 @@ typedef struct GroupRow
 {
 	int64		centre_id;
 	int64		id;
-	const RegimeLimits *limits;
+	const RegimeLimits *limits;	/* NULL when the timetable rules are not asked for */
 	char	   *name;
 	bool		public_centre;
+	int			school_year;
+	Oid			regime;
+	int			level;
+	int			pupils;
 } GroupRow;
 
 typedef struct GroupScan
@@ -189,6 +225,9 @@ typedef struct GroupScan
 	MemoryContext keep;
 	FlatItems	items;
 	GroupShapes shapes;
+	bool		timetable_rules;
+	bool		report_rules;
+	ReportRules rules;
 } GroupScan;
 
 static void
@@ -207,9 +246,13 @@ group_row(void *context, Datum *values, bool *nulls)
 	g = &scan->groups[scan->ngroups++];
 	g->centre_id = DatumGetInt64(values[0]);
 	g->id = DatumGetInt64(values[1]);
-	g->limits = catalogue_require_regime_limits(school_year_of_datum(values[3]), DatumGetObjectId(values[2]));
+	g->school_year = school_year_of_datum(values[3]);
+	g->regime = DatumGetObjectId(values[2]);
+	g->limits = scan->timetable_rules ? catalogue_require_regime_limits(g->school_year, g->regime) : NULL;
 	g->name = MemoryContextStrdup(scan->keep, TextDatumGetCString(values[4]));
 	g->public_centre = DatumGetBool(values[5]);
+	g->level = DatumGetInt32(values[6]);
+	g->pupils = DatumGetInt32(values[7]);
 }
 
 static void
@@ -221,6 +264,10 @@ group_session_row(void *context, Datum *values, bool *nulls)
 	st_item		item;
 	int64		teacher;
 
+	if (scan->report_rules)
+		report_rules_session(&scan->rules, centre, group, values + 2, nulls + 2);
+	if (!scan->timetable_rules)
+		return;
 	if (session_item(&scan->shapes, centre, group, values + 2, nulls + 2, &item, &teacher) == SESSION_ITEM_BAD_SLOT)
 		return;
 	flat_items_add(&scan->items, centre, group, centre, &item);
@@ -478,7 +525,7 @@ report_groups_and_centres(Report *r, const Scope *scope, MemoryContext work)
 	const ModelTables *m = r->model;
 	MemoryContext old = MemoryContextSwitchTo(work);
 	MemoryContext per_key = AllocSetContextCreate(work, "schooltime report key", ALLOCSET_DEFAULT_SIZES);
-	bool		centres = !scope->has_group;
+	bool		centres = r->timetable_rules && !scope->has_group;
 	GroupScan	scan;
 	CentreScan	centre_rows;
 	CentreLective lective;
@@ -492,19 +539,47 @@ report_groups_and_centres(Report *r, const Scope *scope, MemoryContext work)
 		centre_scan(&centre_rows, m, scope, work);
 	memset(&scan, 0, sizeof(scan));
 	scan.keep = work;
+	scan.timetable_rules = r->timetable_rules;
+	scan.report_rules = r->report_rules;
 	flat_items_init(&scan.items, work);
 	group_shapes_init(&scan.shapes, work);
-	group_shapes_load(&scan.shapes, m, scope_sql(scope, "p", "group_id", m->class_groups));
+	if (r->timetable_rules)
+		group_shapes_load(&scan.shapes, m, scope_sql(scope, "p", "group_id", m->class_groups));
+	if (r->report_rules)
+	{
+		report_rules_init(&scan.rules, work);
+		report_rules_load_parts(&scan.rules, m, scope_sql(scope, "p", "group_id", m->class_groups));
+	}
 	flat_scan(psprintf("SELECT g.centre_id, g.id, g.regime, g.school_year, g.name,"
-					   " c.ownership OPERATOR(pg_catalog.=) 'public'::schooltime.ownership"
+					   " c.ownership OPERATOR(pg_catalog.=) 'public'::schooltime.ownership,"
+					   " g.level::pg_catalog.int4, g.pupils"
 					   " FROM %s AS g JOIN %s AS c ON c.id OPERATOR(pg_catalog.=) g.centre_id"
 					   " WHERE %s ORDER BY g.centre_id, g.id",
 					   m->class_groups, m->centres, scope_sql(scope, "g", "id", NULL)),
 			  group_row, &scan);
-	flat_scan(psprintf("SELECT s.centre_id, s.group_id, %s FROM %s AS s WHERE %s",
-					   session_item_columns(m, "s"), m->sessions, scope_sql(scope, "s", "group_id", NULL)),
+	flat_scan(psprintf("SELECT s.centre_id, s.group_id, %s%s%s FROM %s AS s%s WHERE %s",
+					   session_item_columns(m, "s"), r->report_rules ? ", " : "",
+					   r->report_rules ? report_rules_session_columns(m) : "", m->sessions,
+					   r->report_rules ? report_rules_session_join(m) : "", scope_sql(scope, "s", "group_id", NULL)),
 			  group_session_row, &scan);
 	flat_items_sort(&scan.items);
+	if (r->report_rules)
+	{
+		/* one group: its lessons' rows in the centre's other groups were not read */
+		if (scope->has_group)
+			for (i = 0; i < scan.ngroups; i++)
+				report_rules_lesson_teachers(&scan.rules, m, scan.groups[i].centre_id, scan.groups[i].id);
+		{
+			ReportGroupKey *keys = palloc(sizeof(ReportGroupKey) * Max(scan.ngroups, 1));
+
+			for (i = 0; i < scan.ngroups; i++)
+			{
+				keys[i].centre_id = scan.groups[i].centre_id;
+				keys[i].id = scan.groups[i].id;
+			}
+			report_rules_ready(&scan.rules, keys, scan.ngroups);
+		}
+	}
 
 	memset(&k, 0, sizeof(k));
 	memset(&lective, 0, sizeof(lective));
@@ -516,7 +591,7 @@ report_groups_and_centres(Report *r, const Scope *scope, MemoryContext work)
 
 		if (centres && lective.nyears > 0 && g->centre_id != lective.centre_id)
 			report_centre_keys(r, &centre_rows, &lective, &next_centre, &staff_pos, per_key);
-		if (flat_items_seek(&scan.items, &pos, g->centre_id, g->id))
+		if (r->timetable_rules && flat_items_seek(&scan.items, &pos, g->centre_id, g->id))
 			flat_items_next(&scan.items, &pos, &key, &subkey, &k);
 		else
 			k.n = 0;
@@ -527,9 +602,26 @@ report_groups_and_centres(Report *r, const Scope *scope, MemoryContext work)
 			lective_add(&lective, g->limits->school_year, &k);
 		}
 		MemoryContextSwitchTo(per_key);
-		report_sessions(r, &k, g);
-		report_group(r, &k, g->centre_id, g->id, g->name, g->limits, g->public_centre,
-					 group_shape_find(&scan.shapes, g->centre_id, g->id, false));
+		if (r->timetable_rules)
+		{
+			report_sessions(r, &k, g);
+			report_group(r, &k, g->centre_id, g->id, g->name, g->limits, g->public_centre,
+						 group_shape_find(&scan.shapes, g->centre_id, g->id, false));
+		}
+		if (r->report_rules)
+		{
+			ReportRuleGroup rg;
+
+			rg.centre_id = g->centre_id;
+			rg.id = g->id;
+			rg.name = g->name;
+			rg.school_year = g->school_year;
+			rg.regime = g->regime;
+			rg.level = g->level;
+			rg.pupils = g->pupils;
+			rg.public_centre = g->public_centre;
+			report_rules_group(&scan.rules, i, &rg, report_rule_row, r);
+		}
 		MemoryContextSwitchTo(work);
 		MemoryContextReset(per_key);
 	}
@@ -674,16 +766,22 @@ report_teachers(Report *r, const Scope *scope, MemoryContext work)
 	MemoryContextDelete(per_teacher);
 }
 
+/* Whether the model has the tables of the reports (pupil_attendance, session_subject_areas...). */
+static bool
+model_has_reports(const char *model_name)
+{
+	Oid			schema = get_namespace_oid(model_name, true);
+
+	return OidIsValid(schema) && OidIsValid(get_relname_relid("pupil_attendance", schema)) &&
+		OidIsValid(get_relname_relid("session_subject_areas", schema));
+}
+
 /*
- * schooltime.timetable_violations(model name, school_year schooltime.school_year,
- *                                  centre_id bigint, group_id bigint)
- * and 0.2's (model name, centre_id bigint, group_id bigint)
- * RETURNS SETOF schooltime.violation, and, with the same arguments,
- * schooltime.timetable_violation_parts(...)
- * RETURNS TABLE (finding schooltime.violation, parts jsonb)
+ * The walk: the timetable rules, the report-only rules of report_rules.c, or
+ * both, in one read of the model.
  */
-Datum
-timetable_violations(PG_FUNCTION_ARGS)
+static Datum
+walk_violations(FunctionCallInfo fcinfo, bool timetable_rules, bool report_rules)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	MemoryContext per_query;
@@ -694,6 +792,7 @@ timetable_violations(PG_FUNCTION_ARGS)
 	SpiScope	spi;
 	Scope		scope;
 	char	   *model_name;
+	int			i;
 	int			first_key;
 
 	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) || !(rsinfo->allowedModes & SFRM_Materialize))
@@ -714,7 +813,7 @@ timetable_violations(PG_FUNCTION_ARGS)
 	scope.centre_id = scope.has_centre ? PG_GETARG_INT64(first_key) : 0;
 	scope.has_group = !PG_ARGISNULL(first_key + 1);
 	scope.group_id = scope.has_group ? PG_GETARG_INT64(first_key + 1) : 0;
-	if (scope.has_group && !scope.has_centre)
+	if (scope.has_group && !scope.has_centre && timetable_rules)
 		ereport(ERROR,
 				errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				errmsg("a group is named by its centre and its id"),
@@ -723,7 +822,15 @@ timetable_violations(PG_FUNCTION_ARGS)
 	per_query = rsinfo->econtext->ecxt_per_query_memory;
 	old = MemoryContextSwitchTo(per_query);
 	memset(&r, 0, sizeof(r));
+	r.timetable_rules = timetable_rules;
 	r.model = model_tables(model_name, per_query);
+	/*
+	 * A model an earlier version made and upgrade_model() has not brought
+	 * up has no tables of the reports: check()'s own source of the rest of
+	 * them (report_rule_violations_in_sql) says so, in its words.
+	 */
+	r.report_rules = report_rules &&
+		(timetable_rules ? model_has_reports(model_name) : true);
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "schooltime.timetable_violations() must return a composite type");
 	/* timetable_violation_parts() returns (finding schooltime.violation, parts jsonb) */
@@ -741,6 +848,11 @@ timetable_violations(PG_FUNCTION_ARGS)
 		r.store_desc = r.rows.desc;
 	}
 	r.store = tuplestore_begin_heap(true, false, work_mem);
+	if (report_rules)
+	{
+		r.later[0] = tuplestore_begin_heap(true, false, work_mem);
+		r.later[1] = tuplestore_begin_heap(true, false, work_mem);
+	}
 	MemoryContextSwitchTo(old);
 
 	/* each family's rows are freed before the next is read: memory peaks at one family's */
@@ -748,13 +860,61 @@ timetable_violations(PG_FUNCTION_ARGS)
 	spi_scope_begin(&spi);
 	report_groups_and_centres(&r, &scope, work);
 	MemoryContextReset(work);
-	if (!scope.has_group)
+	if (timetable_rules && !scope.has_group)
 		report_teachers(&r, &scope, work);
 	spi_scope_end(&spi);
 	MemoryContextDelete(work);
+	for (i = 0; i < (int) lengthof(r.later); i++)
+		if (r.later[i])
+		{
+			TupleTableSlot *slot = MakeSingleTupleTableSlot(r.rows.desc, &TTSOpsMinimalTuple);
+
+			while (tuplestore_gettupleslot(r.later[i], true, false, slot))
+				tuplestore_puttupleslot(r.store, slot);
+			ExecDropSingleTupleTableSlot(slot);
+			tuplestore_end(r.later[i]);
+		}
 
 	rsinfo->returnMode = SFRM_Materialize;
 	rsinfo->setResult = r.store;
 	rsinfo->setDesc = r.store_desc;
 	return (Datum) 0;
+}
+
+/*
+ * schooltime.timetable_violations(model name, school_year schooltime.school_year,
+ *                                  centre_id bigint, group_id bigint)
+ * and 0.2's (model name, centre_id bigint, group_id bigint)
+ * RETURNS SETOF schooltime.violation, and, with the same arguments,
+ * schooltime.timetable_violation_parts(...)
+ * RETURNS TABLE (finding schooltime.violation, parts jsonb)
+ */
+Datum
+timetable_violations(PG_FUNCTION_ARGS)
+{
+	return walk_violations(fcinfo, true, false);
+}
+
+/*
+ * schooltime.report_walk_violations(model name, school_year schooltime.school_year,
+ *                                    centre_id bigint, group_id bigint)
+ * RETURNS SETOF schooltime.violation: the report-only rules the walk
+ * measures (report_rules.c), for report_rule_violations()
+ */
+Datum
+report_walk_violations(PG_FUNCTION_ARGS)
+{
+	return walk_violations(fcinfo, false, true);
+}
+
+/*
+ * schooltime.check_walk_violations(model name, school_year schooltime.school_year,
+ *                                   centre_id bigint, group_id bigint)
+ * RETURNS SETOF schooltime.violation: check()'s first source, the rows of
+ * timetable_violations() and of report_walk_violations() from one walk
+ */
+Datum
+check_walk_violations(PG_FUNCTION_ARGS)
+{
+	return walk_violations(fcinfo, true, true);
 }

@@ -29,6 +29,7 @@
 #include "utils/date.h"
 #include "utils/lsyscache.h"
 
+#include "messages.h"
 #include "wording.h"
 
 PG_FUNCTION_INFO_V1(schooltime_gettext);
@@ -249,4 +250,19 @@ Datum
 schooltime_ordinal_words(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_TEXT_P(cstring_to_text(ordinal_words(PG_GETARG_INT32(0))));
+}
+
+/*
+ * A message of C code worded as format_message() words those of SQL: the
+ * report-only rules that moved from SQL into check()'s walk keep their
+ * msgids and their translations' placeholders (%<n>$s included) this way.
+ */
+char *
+message_format(const char *format, int nargs, const char *const *args)
+{
+	MessageArgs a;
+
+	a.n = nargs;
+	a.texts = (char **) args;
+	return text_to_cstring(format_with(format, &a));
 }

@@ -61,19 +61,23 @@ $$;
 COMMENT ON FUNCTION schooltime.series_text(text[]) IS
 'internal: items as a sentence lists them, ''a'', ''a and b'', ''a, b and c''';
 
-CREATE FUNCTION schooltime.report_rule_violations(model name, school_year schooltime.school_year,
+-- The report-only rules that check()'s group walk measures in C, with the
+-- rows it reads anyway (src/report_rules.c): a whole region's in one read
+-- of its sessions instead of a query per rule.
+CREATE FUNCTION schooltime.report_walk_violations(model name, school_year schooltime.school_year,
                                                   centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
 RETURNS SETOF schooltime.violation
+    AS 'MODULE_PATHNAME', 'report_walk_violations' LANGUAGE C STABLE;
+COMMENT ON FUNCTION schooltime.report_walk_violations(name, schooltime.school_year, bigint, bigint) IS
+'internal: the report-only rules measured in C over one school year of a model (NULL: every year), and one centre, one group or all (a group_id alone is every group of that id): teachers_per_group, then eso_split and batx_split; report_rule_violations() returns its rows with the rest';
+
+-- The model the report-only rules read: named, and of this version (its
+-- reports' tables made), or an error in report_rule_violations()'s words.
+CREATE FUNCTION schooltime.report_rule_model(model name)
+RETURNS void
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
-AS $report$
-DECLARE
-    sessions text;
-    group_parts text;
-    lessons text;
-    blocks text;
-    nestloop_before text;
-    jit_before text;
+AS $model$
 BEGIN
     IF model IS NULL THEN
         RAISE EXCEPTION USING MESSAGE = schooltime.gettext('the schema of the model must be named'),
@@ -87,282 +91,32 @@ BEGIN
                         THEN schooltime.gettext('Create one with schooltime.create_model().')
                         ELSE schooltime.format_message('Run SELECT schooltime.upgrade_model(%s); to add what this version brings.', quote_literal(model)) END;
     END IF;
+END
+$model$;
+COMMENT ON FUNCTION schooltime.report_rule_model(name) IS
+'internal: raises report_rule_violations()''s error when model is NULL or holds no schooltime model of this version (no pupil_attendance table)';
+
+-- The report-only rules that stay in SQL: optional_ratio, per centre, and
+-- attendance, per pupil, each a query over its own tables.  check() takes
+-- them from here (its source "reports"), and the rest from the walk of its
+-- first source (check_walk_violations).
+CREATE FUNCTION schooltime.report_rule_violations_in_sql(model name, school_year schooltime.school_year,
+                                                         centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
+RETURNS SETOF schooltime.violation
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $report$
+DECLARE
+    sessions text;
+    group_parts text;
+    lessons text;
+    blocks text;
+BEGIN
+    PERFORM schooltime.report_rule_model(model);
     sessions := schooltime.lesson_relation(model, 'sessions');
     group_parts := schooltime.lesson_relation(model, 'group_parts');
     lessons := schooltime.lesson_relation(model, 'lessons');
     blocks := schooltime.lesson_relation(model, 'blocks');
-    -- Over a whole region every query below aggregates every group, and the
-    -- row counts of its steps are guesses (aggregates of aggregates): a guess
-    -- of one row made the planner loop over the steps' results, quadratic
-    -- in the groups (the split rules ran for more than 20 minutes over 5,000
-    -- centres whose empty optional tables had never been analysed, and in
-    -- 11 s without loops).  For one centre or group the loops over indexes
-    -- are the fast plan, so they are left alone.  Loops are priced out, not
-    -- forbidden, and that price would also push every small model's plan
-    -- past jit_above_cost, compiling each query for nothing: JIT goes with
-    -- them.  Both settings are put back before returning (transaction-local,
-    -- so an error undoes them with the statement's subtransaction or
-    -- transaction).
-    IF report_rule_violations.centre_id IS NULL THEN
-        nestloop_before := current_setting('enable_nestloop');
-        jit_before := current_setting('jit');
-        PERFORM set_config('enable_nestloop', 'off', true);
-        PERFORM set_config('jit', 'off', true);
-    END IF;
-
-    -- teachers_per_group (4.2): the distinct teachers of every lesson the
-    -- group attends, all of the lesson's rows (co-teachers, and the teachers
-    -- of a lesson it shares with other groups), and of its sessions that are
-    -- lessons of their own
-    RETURN QUERY EXECUTE format($q$
-        SELECT (ROW('teachers_per_group', r.severity, schooltime.section_text(l.section), g.centre_id, 'group', g.id, g.name,
-                   NULL::integer, NULL::date, NULL::schooltime.weektimerange,
-                   t.teachers::numeric, l.max_teachers::numeric, 'teachers',
-                   format($3, g.name, t.teachers, l.max_teachers),
-                   format($4, t.teachers, CASE WHEN schooltime.messages_in_catalan() THEN rg.name_ca ELSE rg.name_en END,
-                          schooltime.course_text(l.first_level, l.last_level), g.school_year,
-                          l.max_teachers, schooltime.section_text(l.section)),
-                   $5,
-                   NULL::bigint)::schooltime.violation).*
-        FROM (SELECT x.centre_id, x.group_id, count(DISTINCT x.teacher_id)::integer AS teachers
-              FROM (SELECT s.centre_id, s.group_id, s.teacher_id
-                    FROM %2$s AS s
-                    WHERE s.lesson_id IS NULL AND s.kind <> 'recess' AND s.teacher_id IS NOT NULL
-                      AND ($1 IS NULL OR s.centre_id = $1) AND ($2 IS NULL OR s.group_id = $2)
-                      AND (%3$L IS NULL OR s.school_year = %3$L)
-                    UNION ALL
-                    SELECT a.centre_id, a.group_id, o.teacher_id
-                    FROM (SELECT DISTINCT s.centre_id, s.group_id, s.lesson_id
-                          FROM %2$s AS s
-                          WHERE s.lesson_id IS NOT NULL AND s.kind <> 'recess'
-                            AND ($1 IS NULL OR s.centre_id = $1) AND ($2 IS NULL OR s.group_id = $2)
-                            AND (%3$L IS NULL OR s.school_year = %3$L)) AS a
-                    JOIN %2$s AS o ON o.centre_id = a.centre_id AND o.lesson_id = a.lesson_id
-                    WHERE o.kind <> 'recess' AND o.teacher_id IS NOT NULL) AS x
-              GROUP BY x.centre_id, x.group_id) AS t
-        JOIN %1$I.class_groups AS g ON g.centre_id = t.centre_id AND g.id = t.group_id
-        JOIN schooltime.regimes AS rg ON rg.regime = g.regime
-        CROSS JOIN LATERAL (SELECT * FROM schooltime.group_teacher_limits AS gl
-                            WHERE gl.school_year = g.school_year AND gl.regime = g.regime
-                              AND g.level BETWEEN gl.first_level AND gl.last_level
-                            ORDER BY gl.first_level DESC LIMIT 1) AS l
-        JOIN schooltime.rules AS r ON r.code = 'teachers_per_group'
-        WHERE t.teachers > l.max_teachers
-        ORDER BY g.centre_id, g.id
-    $q$, model, sessions, school_year)
-    USING centre_id, group_id,
-        -- the messages, in the session's language: format() fills them row by row
-        schooltime.gettext('group "%s" has %s different teachers, more than %s'),
-        -- translator: the quotation is section 4.2's, on the number of teachers of a group
-        schooltime.gettext('The lessons the group attends have %s different teachers (co-teachers, and the teachers of lessons it shares with other groups, included); for %s %s in %s the catalogue allows at most %s, schooltime''s reading of the document''s "as few as possible, especially in the first courses" (%s).'),
-        schooltime.gettext('Give more of the group''s subjects to the same teachers, or set the figure for these courses in schooltime.group_teacher_limits.');
-
-    -- eso_split and batx_split (4.1.1.1): for each split of the group (its
-    -- halves, and every split of group_parts) the split sessions of a subject
-    -- are the fewest lessons of it any part of the split has; a lesson that
-    -- takes every part of a split takes the group whole and is no split
-    -- session of it.  The group's figure is its best split's.
-    RETURN QUERY EXECUTE format($q$
-        WITH req AS (
-            SELECT g.centre_id, g.id AS group_id, g.name, g.school_year, g.regime, g.pupils,
-                   q.requirement, q.rule, q.subject_name, q.areas, q.first_level, q.last_level, q.pupils_above,
-                   q.public_only, q.min_split_sessions, q.section
-            FROM %1$I.class_groups AS g
-            JOIN %1$I.centres AS c ON c.id = g.centre_id
-            JOIN schooltime.split_requirements AS q
-              ON q.school_year = g.school_year AND q.regime = g.regime
-             AND g.level BETWEEN q.first_level AND q.last_level
-             AND (q.pupils_above IS NULL OR g.pupils > q.pupils_above)
-             AND (NOT q.public_only OR c.ownership = 'public')
-            WHERE ($1 IS NULL OR g.centre_id = $1) AND ($2 IS NULL OR g.id = $2)
-              AND (%4$L IS NULL OR g.school_year = %4$L)
-        ), asked AS (
-            SELECT DISTINCT req.centre_id, req.group_id FROM req
-        ), shape AS (
-            -- every part of every split of the groups asked: split '' is the halves
-            SELECT a.centre_id, a.group_id, ''::text AS split, h.part
-            FROM asked AS a CROSS JOIN (VALUES ('1'), ('2')) AS h (part)
-            UNION ALL
-            SELECT p.centre_id, p.group_id, p.split, p.part
-            FROM %3$s AS p JOIN asked AS a ON a.centre_id = p.centre_id AND a.group_id = p.group_id
-        ), rows AS (
-            SELECT s.centre_id, s.group_id, s.subject, p.area AS pinned, s.lesson_id,
-                   CASE WHEN s.split_half IS NOT NULL THEN '' ELSE s.split END AS split,
-                   coalesce(s.split_half::text, s.part) AS part
-            FROM %2$s AS s
-            LEFT JOIN %1$I.session_subject_areas AS p ON p.centre_id = s.centre_id AND p.session_id = s.id
-            WHERE s.kind <> 'recess'
-              AND (s.centre_id, s.group_id) IN (SELECT a.centre_id, a.group_id FROM asked AS a)
-        ), split_sizes AS (
-            SELECT sh.centre_id, sh.group_id, sh.split, count(*) AS parts
-            FROM shape AS sh
-            GROUP BY sh.centre_id, sh.group_id, sh.split
-        ), whole AS (
-            -- lessons that take every part of one of the group's splits (the
-            -- splits' sizes joined, not counted again for each lesson: a
-            -- subquery per lesson read all of shape each time, which grew
-            -- with the region's groups squared)
-            SELECT r.centre_id, r.group_id, r.lesson_id, r.split
-            FROM rows AS r
-            LEFT JOIN split_sizes AS z ON z.centre_id = r.centre_id AND z.group_id = r.group_id AND z.split = r.split
-            WHERE r.lesson_id IS NOT NULL AND r.split IS NOT NULL
-            GROUP BY r.centre_id, r.group_id, r.lesson_id, r.split
-            HAVING count(DISTINCT r.part) >= coalesce(max(z.parts), 0)
-        ), ses AS (
-            -- the group's lessons counted per subject (and pinned area), in all
-            -- and per part: a few rows per group to classify instead of one per session
-            SELECT c.centre_id, c.group_id, c.subject, c.pinned, c.split, c.part, GROUPING(c.split) = 1 AS total,
-                   count(*) FILTER (WHERE c.lesson_id IS NULL) + count(DISTINCT c.lesson_id) AS sessions
-            FROM (SELECT r.centre_id, r.group_id, r.subject, r.pinned, r.lesson_id,
-                         CASE WHEN w.lesson_id IS NULL THEN r.split END AS split,
-                         CASE WHEN w.lesson_id IS NULL THEN r.part END AS part
-                  FROM rows AS r
-                  LEFT JOIN whole AS w ON w.centre_id = r.centre_id AND w.group_id = r.group_id
-                                      AND w.lesson_id = r.lesson_id AND w.split = r.split) AS c
-            GROUP BY GROUPING SETS ((c.centre_id, c.group_id, c.subject, c.pinned),
-                                    (c.centre_id, c.group_id, c.subject, c.pinned, c.split, c.part))
-        ), named AS MATERIALIZED (
-            -- each distinct subject matched once
-            SELECT n.subject, schooltime.subject_area(n.subject) AS area
-            FROM (SELECT DISTINCT ses.subject FROM ses WHERE ses.pinned IS NULL) AS n
-        ), counts AS (
-            SELECT ses.centre_id, ses.group_id, coalesce(ses.pinned, named.area) AS area, ses.total, ses.split, ses.part,
-                   sum(ses.sessions) AS sessions
-            FROM ses LEFT JOIN named ON named.subject = ses.subject AND ses.pinned IS NULL
-            WHERE ses.total OR ses.split IS NOT NULL
-            GROUP BY 1, 2, 3, 4, 5, 6
-        ), found AS (
-            -- the requirements whose subject the group is taught, with all the
-            -- sentences need (each later step carries it, so that no step joins
-            -- back to a step whose size the planner cannot know)
-            SELECT req.centre_id, req.group_id, req.requirement, req.name, req.regime, req.pupils, req.rule, req.subject_name,
-                   req.areas, req.first_level, req.last_level, req.pupils_above, req.public_only, req.min_split_sessions,
-                   req.section, sum(k.sessions)::integer AS sessions
-            FROM req JOIN counts AS k ON k.centre_id = req.centre_id AND k.group_id = req.group_id
-                                     AND k.total AND k.area = ANY (req.areas)
-            GROUP BY req.centre_id, req.group_id, req.requirement, req.name, req.regime, req.pupils, req.rule, req.subject_name,
-                     req.areas, req.first_level, req.last_level, req.pupils_above, req.public_only, req.min_split_sessions,
-                     req.section
-        ), splits AS (
-            -- each split's figure, carrying the requirement's columns (joining
-            -- back to found, whose size the planner cannot estimate, made a
-            -- nested loop over every pair of rows)
-            SELECT p.centre_id, p.group_id, p.requirement, p.name, p.regime, p.pupils, p.rule, p.subject_name,
-                   p.first_level, p.last_level, p.pupils_above, p.public_only, p.min_split_sessions, p.section,
-                   p.total_sessions, p.split, min(p.sessions) AS figure, sum(p.sessions) AS in_use,
-                   array_agg(p.part ORDER BY p.part) AS parts, array_agg(p.sessions ORDER BY p.part) AS part_sessions
-            FROM (SELECT f.centre_id, f.group_id, f.requirement, f.name, f.regime, f.pupils, f.rule, f.subject_name,
-                         f.first_level, f.last_level, f.pupils_above, f.public_only, f.min_split_sessions, f.section,
-                         f.sessions AS total_sessions, sh.split, sh.part, coalesce(sum(k.sessions), 0)::integer AS sessions
-                  FROM found AS f
-                  JOIN shape AS sh ON sh.centre_id = f.centre_id AND sh.group_id = f.group_id
-                  LEFT JOIN counts AS k ON k.centre_id = f.centre_id AND k.group_id = f.group_id AND NOT k.total
-                                       AND k.split = sh.split AND k.part = sh.part AND k.area = ANY (f.areas)
-                  GROUP BY f.centre_id, f.group_id, f.requirement, f.name, f.regime, f.pupils, f.rule, f.subject_name,
-                           f.first_level, f.last_level, f.pupils_above, f.public_only, f.min_split_sessions, f.section,
-                           f.sessions, sh.split, sh.part) AS p
-            GROUP BY p.centre_id, p.group_id, p.requirement, p.name, p.regime, p.pupils, p.rule, p.subject_name,
-                     p.first_level, p.last_level, p.pupils_above, p.public_only, p.min_split_sessions, p.section,
-                     p.total_sessions, p.split
-        ), judged AS (
-            SELECT s.centre_id, s.group_id, s.requirement, s.name, s.regime, s.pupils, s.rule, s.subject_name,
-                   s.first_level, s.last_level, s.pupils_above, s.public_only, s.min_split_sessions, s.section,
-                   s.total_sessions AS sessions,
-                   max(s.figure)::integer AS figure,
-                   -- the best split, the halves first on a tie
-                   (array_agg(s.split ORDER BY s.figure DESC, s.split))[1] AS best,
-                   -- the named split to suggest: the best of those in use, the busiest on a tie
-                   (array_agg(s.split ORDER BY s.figure DESC, s.in_use DESC, s.split) FILTER (WHERE s.split <> '' AND s.in_use > 0))[1] AS suggested,
-                   (array_agg(array_to_string(ARRAY(SELECT format($13, x) FROM unnest(s.parts) AS x), ', ')
-                              ORDER BY s.figure DESC, s.in_use DESC, s.split) FILTER (WHERE s.split <> '' AND s.in_use > 0))[1] AS suggested_parts,
-                   max(s.part_sessions[1]) FILTER (WHERE s.split = '') AS half1,
-                   max(s.part_sessions[2]) FILTER (WHERE s.split = '') AS half2,
-                   string_agg(format($14, s.split,
-                                     schooltime.series_words(ARRAY(SELECT format($15, x.n, x.part)
-                                                                   FROM unnest(s.parts, s.part_sessions) AS x (part, n)))),
-                              '; ' ORDER BY s.split) FILTER (WHERE s.split <> '' AND s.in_use > 0) AS named_splits
-            FROM splits AS s
-            GROUP BY s.centre_id, s.group_id, s.requirement, s.name, s.regime, s.pupils, s.rule, s.subject_name,
-                     s.first_level, s.last_level, s.pupils_above, s.public_only, s.min_split_sessions, s.section,
-                     s.total_sessions
-        )
-        SELECT (ROW(j.rule, r.severity, schooltime.section_text(j.section), j.centre_id, 'group', j.group_id, j.name,
-                   NULL::integer, NULL::date, NULL::schooltime.weektimerange,
-                   j.figure::numeric, j.min_split_sessions::numeric, 'split sessions',
-                   CASE WHEN j.figure = 0 AND j.min_split_sessions = 1 THEN format($3, j.name, j.subject_name)
-                        WHEN j.named_splits IS NULL OR j.figure = 0
-                        THEN schooltime.format_message_plural(($4)[1], ($4)[2], j.figure, j.name, j.figure, j.subject_name,
-                                                              j.min_split_sessions)
-                        WHEN j.best = ''
-                        THEN schooltime.format_message_plural(($5)[1], ($5)[2], j.figure, j.name, j.figure, j.subject_name,
-                                                              j.min_split_sessions)
-                        ELSE schooltime.format_message_plural(($6)[1], ($6)[2], j.figure, j.name, j.figure, j.subject_name, j.best,
-                                                              j.min_split_sessions) END,
-                   CASE WHEN j.public_only AND j.pupils_above IS NOT NULL
-                        THEN format($7, d.regime_name, d.courses, j.pupils_above, d.required, j.pupils, d.sessions, j.subject_name,
-                                    j.half1, j.half2, d.named, d.section)
-                        WHEN j.public_only
-                        THEN format($8, d.regime_name, d.courses, d.required, d.sessions, j.subject_name,
-                                    j.half1, j.half2, d.named, d.section)
-                        WHEN j.pupils_above IS NOT NULL
-                        THEN format($9, d.regime_name, d.courses, j.pupils_above, d.required, j.pupils, d.sessions, j.subject_name,
-                                    j.half1, j.half2, d.named, d.section)
-                        ELSE format($10, d.regime_name, d.courses, d.required, d.sessions, j.subject_name,
-                                    j.half1, j.half2, d.named, d.section) END,
-                   CASE WHEN j.suggested IS NULL
-                        THEN schooltime.format_message_plural(($11)[1], ($11)[2], j.min_split_sessions - j.figure,
-                                                              j.subject_name, j.min_split_sessions - j.figure)
-                        ELSE schooltime.format_message_plural(($12)[1], ($12)[2], j.min_split_sessions - j.figure,
-                                                              j.subject_name, j.suggested, j.suggested_parts,
-                                                              j.min_split_sessions - j.figure) END,
-                   NULL::bigint)::schooltime.violation).*
-        FROM judged AS j
-        JOIN schooltime.regimes AS rg ON rg.regime = j.regime
-        JOIN schooltime.rules AS r ON r.code = j.rule
-        -- the pieces of the detail's sentence, in the session's language
-        CROSS JOIN LATERAL (
-            SELECT CASE WHEN schooltime.messages_in_catalan() THEN rg.name_ca ELSE rg.name_en END AS regime_name,
-                   schooltime.course_text(j.first_level, j.last_level) AS courses,
-                   CASE WHEN j.named_splits IS NULL
-                        THEN schooltime.format_message_plural(($16)[1], ($16)[2], j.min_split_sessions,
-                                                              j.subject_name, j.min_split_sessions)
-                        ELSE schooltime.format_message_plural(($17)[1], ($17)[2], j.min_split_sessions,
-                                                              j.subject_name, j.min_split_sessions) END AS required,
-                   schooltime.format_message_plural(($18)[1], ($18)[2], j.sessions, j.sessions) AS sessions,
-                   coalesce('; ' || j.named_splits, '') AS named,
-                   schooltime.section_text(j.section) AS section) AS d
-        WHERE j.figure < j.min_split_sessions
-        ORDER BY j.centre_id, j.group_id, j.rule, j.requirement
-    $q$, model, sessions, group_parts, school_year)
-    USING centre_id, group_id,
-        -- the messages, in the session's language: format() fills them row by row
-        schooltime.gettext('group "%s" has no split session of %s'),
-        schooltime.message_forms('group "%s" has %s split session of %s a week, fewer than %s',
-                                 'group "%s" has %s split sessions of %s a week, fewer than %s'),
-        schooltime.message_forms('group "%s" has %s split session of %s a week, in its halves, fewer than %s',
-                                 'group "%s" has %s split sessions of %s a week, in its halves, fewer than %s'),
-        schooltime.message_forms('group "%s" has %s split session of %s a week, in split "%s", fewer than %s',
-                                 'group "%s" has %s split sessions of %s a week, in split "%s", fewer than %s'),
-        -- translator: the requirement (the second %s, "one session of Química a week split in two halves...") and what the group has
-        schooltime.gettext('In public centres, groups of %s %s with more than %s pupils have %s; the group, of %s pupils, has %s of %s, %s for half 1 and %s for half 2%s (%s).'),
-        schooltime.gettext('In public centres, groups of %s %s have %s; the group has %s of %s, %s for half 1 and %s for half 2%s (%s).'),
-        schooltime.gettext('Groups of %s %s with more than %s pupils have %s; the group, of %s pupils, has %s of %s, %s for half 1 and %s for half 2%s (%s).'),
-        schooltime.gettext('Groups of %s %s have %s; the group has %s of %s, %s for half 1 and %s for half 2%s (%s).'),
-        schooltime.message_forms('Split a weekly session of %s: one session for each half of the group, with split_half 1 and 2.',
-                                 'Split %2$s weekly sessions of %1$s: one session for each half of the group, with split_half 1 and 2.'),
-        schooltime.message_forms('Split a weekly session of %s: one session for each part of split "%s" (%s), each a lesson of its own, with split and part, or one for each half of the group, with split_half 1 and 2.',
-                                 'Split %4$s weekly sessions of %1$s: one session for each part of split "%2$s" (%3$s), each a lesson of its own, with split and part, or one for each half of the group, with split_half 1 and 2.'),
-        -- translator: a name quoted in a message; in Catalan «%s»
-        schooltime.gettext('"%s"'),
-        -- translator: what the parts of one of the group's splits have, "in split "Idiomes", 2 for "Anglès" and 1 for "Francès""
-        schooltime.gettext('in split "%s", %s'),
-        schooltime.gettext('%s for "%s"'),
-        schooltime.message_forms('one session of %s a week split in two halves, each half in a session of its own',
-                                 '%2$s sessions of %1$s a week split in two halves, each half in a session of its own'),
-        schooltime.message_forms('one session of %s a week split, each half of the group, or each part of one of its splits, in a session of its own',
-                                 '%2$s sessions of %1$s a week split, each half of the group, or each part of one of its splits, in a session of its own'),
-        schooltime.message_forms('%s session', '%s sessions');
-
     -- optional_ratio (4.1.1.1): the average of a centre's optional-subject
     -- groups, per year and stage; where the centre declares none, each
     -- distinct option of its blocks (a subject and the parts of groups it
@@ -374,14 +128,23 @@ BEGIN
                 FROM %1$I.optional_subject_groups AS o
                 WHERE ($1 IS NULL OR o.centre_id = $1) AND (%6$L IS NULL OR o.school_year = %6$L)
                 GROUP BY 1, 2, 3
-            ), option_rows AS (
-                SELECT b.centre_id, b.school_year, b.regime, l.id AS lesson_id, s.subject, s.group_id, s.split, s.part, s.split_half
+            ), block_lessons AS MATERIALIZED (
+                -- the lessons of the blocks, then their rows by the sessions'
+                -- (centre_id, lesson_id) index: joined from the sessions'
+                -- side, every session of a centre was tried against each of
+                -- its blocks, seconds over a region unless nested loops were
+                -- priced out
+                SELECT b.centre_id, b.school_year, b.regime, l.id AS lesson_id
                 FROM %4$s AS b
                 JOIN %3$s AS l ON l.centre_id = b.centre_id AND l.school_year = b.school_year AND l.block = b.name
-                JOIN %2$s AS s ON s.centre_id = l.centre_id AND s.lesson_id = l.id
-                WHERE ($1 IS NULL OR b.centre_id = $1) AND (%6$L IS NULL OR b.school_year = %6$L) AND s.kind <> 'recess'
+                WHERE ($1 IS NULL OR b.centre_id = $1) AND (%6$L IS NULL OR b.school_year = %6$L)
                   AND NOT EXISTS (SELECT FROM declared AS d
                                   WHERE d.centre_id = b.centre_id AND d.school_year = b.school_year AND d.regime = b.regime)
+            ), option_rows AS (
+                SELECT bl.centre_id, bl.school_year, bl.regime, bl.lesson_id, s.subject, s.group_id, s.split, s.part, s.split_half
+                FROM block_lessons AS bl
+                JOIN %2$s AS s ON s.centre_id = bl.centre_id AND s.lesson_id = bl.lesson_id
+                WHERE s.kind <> 'recess'
             ), lesson_options AS (
                 -- a lesson of a block as an option: its subject, what it takes and those pupils
                 SELECT t.centre_id, t.school_year, t.regime, t.lesson_id, t.subject,
@@ -498,10 +261,32 @@ BEGIN
         schooltime.gettext('pupil "%s" of group "%s" has missed %s %% of lective time without justification, more than %s %%'),
         schooltime.gettext('In %s, pupils of %s who miss more than %s %% of lective time without justification lose continuous assessment; the pupil missed %s of %s lective minutes (%s).'),
         schooltime.gettext('Record as justified the absences that were; otherwise the pupil is assessed as the centre''s rules provide for those who lose continuous assessment.');
-    IF nestloop_before IS NOT NULL THEN
-        PERFORM set_config('enable_nestloop', nestloop_before, true);
-        PERFORM set_config('jit', jit_before, true);
-    END IF;
+END
+$report$;
+COMMENT ON FUNCTION schooltime.report_rule_violations_in_sql(name, schooltime.school_year, bigint, bigint) IS
+'internal: the report-only rules computed in SQL, optional_ratio (left out when a group is named) and attendance, for one school year of a model (NULL: every year), and one centre, one group or all: check()''s source "reports"; report_rule_violations() returns them after those of the walk';
+
+CREATE FUNCTION schooltime.report_rule_violations(model name, school_year schooltime.school_year,
+                                                  centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
+RETURNS SETOF schooltime.violation
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $report$
+BEGIN
+    PERFORM schooltime.report_rule_model(model);
+    -- teachers_per_group (4.2), then eso_split and batx_split (4.1.1.1):
+    -- measured in check()'s group walk (src/report_rules.c says how).
+    -- teachers_per_group counts the distinct teachers of every lesson the
+    -- group attends, all of the lesson's rows (co-teachers, and the teachers
+    -- of a lesson it shares with other groups), and of its sessions that
+    -- are lessons of their own.  The split rules count, for each split of
+    -- the group (its halves, and every split of group_parts), the split
+    -- sessions of a subject as the fewest lessons of it any part of the
+    -- split has; a lesson that takes every part of a split takes the group
+    -- whole and is no split session of it; the group's figure is its best
+    -- split's.
+    RETURN QUERY SELECT * FROM schooltime.report_walk_violations(model, school_year, centre_id, group_id);
+    RETURN QUERY SELECT * FROM schooltime.report_rule_violations_in_sql(model, school_year, centre_id, group_id);
 END
 $report$;
 COMMENT ON FUNCTION schooltime.report_rule_violations(name, schooltime.school_year, bigint, bigint) IS
@@ -514,3 +299,14 @@ SET search_path = pg_catalog, pg_temp
 AS $$ SELECT * FROM schooltime.report_rule_violations(model, NULL::schooltime.school_year, centre_id, group_id) $$;
 COMMENT ON FUNCTION schooltime.report_rule_violations(name, bigint, bigint) IS
 'every violation of the report-only rules in a model, of every school year, for one centre, one group or all: schooltime.report_rule_violations(model, school_year, centre_id, group_id) with no year';
+
+-- check() reads the model once for the timetable rules and the report-only
+-- rules measured in C: its first source walks for both, and its source
+-- "reports" keeps only the rules computed in SQL, so that each violation
+-- comes once (part 85 registers both).
+CREATE FUNCTION schooltime.check_walk_violations(model name, school_year schooltime.school_year,
+                                                 centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
+RETURNS SETOF schooltime.violation
+    AS 'MODULE_PATHNAME', 'check_walk_violations' LANGUAGE C STABLE;
+COMMENT ON FUNCTION schooltime.check_walk_violations(name, schooltime.school_year, bigint, bigint) IS
+'internal: check()''s source "timetable", for one school year of a model (NULL: every year), and one centre, one group or all: the rows of timetable_violations() and then those of report_walk_violations() (teachers_per_group, eso_split, batx_split; none in a model that upgrade_model() has not brought up to the reports), from one walk over the model';

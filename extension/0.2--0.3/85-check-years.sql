@@ -106,12 +106,19 @@ AS $$ SELECT * FROM schooltime.outing_source(model, NULL::schooltime.school_year
 
 UPDATE schooltime.violation_sources AS s
 SET source = v.source::regprocedure
-FROM (VALUES ('timetable', 'schooltime.timetable_violations(name, schooltime.school_year, bigint, bigint)'),
+FROM (VALUES ('timetable', 'schooltime.check_walk_violations(name, schooltime.school_year, bigint, bigint)'),
              ('eoi_course', 'schooltime.eoi_course_violations(name, schooltime.school_year, bigint, bigint)'),
              ('calendar', 'schooltime.calendar_source(name, schooltime.school_year, bigint, bigint)'),
              ('outings', 'schooltime.outing_source(name, schooltime.school_year, bigint, bigint)'),
-             ('reports', 'schooltime.report_rule_violations(name, schooltime.school_year, bigint, bigint)')) AS v (name, source)
+             ('reports', 'schooltime.report_rule_violations_in_sql(name, schooltime.school_year, bigint, bigint)')) AS v (name, source)
 WHERE s.name = v.name;
+-- the timetable source's walk gives the report-only rules measured in C
+-- (part 60): the reports source gives the rest, so each comes once
+UPDATE schooltime.violation_sources
+SET description = CASE name
+        WHEN 'timetable' THEN 'the rules of sessions, groups, teachers and centres, and the report-only rules measured with them: teachers_per_group, eso_split, batx_split'
+        ELSE 'the report-only rules computed in SQL: optional_ratio, attendance (the timetable source gives the others)' END
+WHERE name IN ('timetable', 'reports');
 COMMENT ON TABLE schooltime.violation_sources IS
 'The rule families schooltime.check() gathers, in order; each source takes (model name, school_year schooltime.school_year, centre_id bigint, group_id bigint), a NULL meaning every year, every centre or every group, and returns SETOF schooltime.violation. Shipped with the extension, not meant to be edited.';
 

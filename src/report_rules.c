@@ -1,0 +1,998 @@
+/*
+ * report_rules.c
+ *		The report-only rules that check()'s group walk measures.
+ *
+ * See report_rules.h.  The walk hands over each session it reads (before it
+ * looks at the slot: these rules count lessons and teachers, not time), and
+ * asks for each group's rows in its own (centre, group) order, so that the
+ * rules cost a sort of a few integers per session and no query of their
+ * own over a centre or a region.
+ */
+#include "schooltime.h"
+
+#include "catalog/pg_type.h"
+#include "common/hashfn.h"
+#include "executor/spi.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+
+#include "catalogue.h"
+#include "flat_scan.h"
+#include "messages.h"
+#include "report_rules.h"
+
+/* ---- strings ---- */
+
+static int32
+string_number(ReportRules *rules, const char *chars)
+{
+	StringTable *t = &rules->strings;
+	uint32		h;
+	int			slot;
+
+	if (t->n * 2 >= t->nslots)
+	{
+		int			nslots = t->nslots ? t->nslots * 2 : 1024;
+		int32	   *slots = MemoryContextAllocZero(rules->keep, sizeof(int32) * nslots);
+		int			i;
+
+		for (i = 0; i < t->n; i++)
+		{
+			slot = hash_bytes((const unsigned char *) t->strings[i], strlen(t->strings[i])) & (nslots - 1);
+			while (slots[slot] != 0)
+				slot = (slot + 1) & (nslots - 1);
+			slots[slot] = i + 1;
+		}
+		t->slots = slots;
+		t->nslots = nslots;
+	}
+	h = hash_bytes((const unsigned char *) chars, strlen(chars));
+	for (slot = h & (t->nslots - 1); t->slots[slot] != 0; slot = (slot + 1) & (t->nslots - 1))
+		if (strcmp(t->strings[t->slots[slot] - 1], chars) == 0)
+			return t->slots[slot] - 1;
+	if (t->n == t->capacity)
+	{
+		t->capacity = t->capacity ? t->capacity * 2 : 256;
+		t->strings = t->strings ? repalloc(t->strings, sizeof(char *) * t->capacity)
+			: MemoryContextAlloc(rules->keep, sizeof(char *) * t->capacity);
+	}
+	t->strings[t->n] = MemoryContextStrdup(rules->keep, chars);
+	t->slots[slot] = t->n + 1;
+	return t->n++;
+}
+
+static int32
+datum_string(ReportRules *rules, Datum value, bool isnull)
+{
+	char	   *chars;
+	int32		n;
+
+	if (isnull)
+		return -1;
+	chars = TextDatumGetCString(value);
+	n = string_number(rules, chars);
+	pfree(chars);
+	return n;
+}
+
+static const char *
+string_of(const ReportRules *rules, int32 n)
+{
+	return rules->strings.strings[n];
+}
+
+static char *
+int_text(int n)
+{
+	return psprintf("%d", n);
+}
+
+/* ---- the catalogue ---- */
+
+static void
+limit_row(void *context, Datum *values, bool *nulls)
+{
+	ReportRules *rules = (ReportRules *) context;
+	TeacherLimit *l;
+
+	if (rules->nlimits == rules->limits_capacity)
+	{
+		rules->limits_capacity = rules->limits_capacity ? rules->limits_capacity * 2 : 32;
+		rules->limits = rules->limits
+			? repalloc(rules->limits, sizeof(TeacherLimit) * rules->limits_capacity)
+			: MemoryContextAlloc(rules->keep, sizeof(TeacherLimit) * rules->limits_capacity);
+	}
+	l = &rules->limits[rules->nlimits++];
+	l->school_year_text = MemoryContextStrdup(rules->keep, TextDatumGetCString(values[0]));
+	l->school_year = parse_school_year(l->school_year_text);
+	l->regime = DatumGetObjectId(values[1]);
+	l->first_level = DatumGetInt32(values[2]);
+	l->last_level = DatumGetInt32(values[3]);
+	l->max_teachers = nulls[4] ? NO_LIMIT : DatumGetInt32(values[4]);
+	l->sections = MemoryContextStrdup(rules->keep, TextDatumGetCString(values[5]));
+	l->courses = MemoryContextStrdup(rules->keep, TextDatumGetCString(values[6]));
+}
+
+static void
+requirement_row(void *context, Datum *values, bool *nulls)
+{
+	ReportRules *rules = (ReportRules *) context;
+	SplitRequirement *q;
+	char	   *year;
+	Datum	   *areas;
+	bool	   *area_nulls;
+	int			nareas;
+	int			i;
+
+	if (rules->nrequirements == rules->requirements_capacity)
+	{
+		rules->requirements_capacity = rules->requirements_capacity ? rules->requirements_capacity * 2 : 32;
+		rules->requirements = rules->requirements
+			? repalloc(rules->requirements, sizeof(SplitRequirement) * rules->requirements_capacity)
+			: MemoryContextAlloc(rules->keep, sizeof(SplitRequirement) * rules->requirements_capacity);
+	}
+	q = &rules->requirements[rules->nrequirements++];
+	year = TextDatumGetCString(values[0]);
+	q->school_year = parse_school_year(year);
+	q->regime = DatumGetObjectId(values[1]);
+	q->rule = MemoryContextStrdup(rules->keep, TextDatumGetCString(values[2]));
+	q->first_level = DatumGetInt32(values[3]);
+	q->last_level = DatumGetInt32(values[4]);
+	q->has_pupils_above = !nulls[5];
+	q->pupils_above = nulls[5] ? 0 : DatumGetInt32(values[5]);
+	q->public_only = DatumGetBool(values[6]);
+	q->min_split_sessions = DatumGetInt32(values[7]);
+	q->subject_name = MemoryContextStrdup(rules->keep, TextDatumGetCString(values[8]));
+	deconstruct_array(DatumGetArrayTypeP(values[9]), TEXTOID, -1, false, TYPALIGN_INT,
+					  &areas, &area_nulls, &nareas);
+	q->areas = MemoryContextAlloc(rules->keep, sizeof(int32) * Max(nareas, 1));
+	q->nareas = 0;
+	for (i = 0; i < nareas; i++)
+		if (!area_nulls[i])
+			q->areas[q->nareas++] = datum_string(rules, areas[i], false);
+	q->sections = MemoryContextStrdup(rules->keep, TextDatumGetCString(values[10]));
+	q->courses = MemoryContextStrdup(rules->keep, TextDatumGetCString(values[11]));
+}
+
+void
+report_rules_init(ReportRules *rules, MemoryContext keep)
+{
+	MemoryContext old = MemoryContextSwitchTo(keep);
+
+	memset(rules, 0, sizeof(*rules));
+	rules->keep = keep;
+	rules->recess = catalogue_session_kinds()->recess;
+	rules->halves = string_number(rules, "");
+	rules->half[0] = string_number(rules, "1");
+	rules->half[1] = string_number(rules, "2");
+	flat_scan("SELECT l.school_year::pg_catalog.text, l.regime, l.first_level::pg_catalog.int4,"
+			  " l.last_level::pg_catalog.int4, l.max_teachers, schooltime.section_text(l.section),"
+			  " schooltime.course_text(l.first_level, l.last_level)"
+			  " FROM schooltime.group_teacher_limits AS l",
+			  limit_row, rules);
+	/* in the order report_rule_violations() gave a group's rows */
+	flat_scan("SELECT q.school_year::pg_catalog.text, q.regime, q.rule, q.first_level::pg_catalog.int4,"
+			  " q.last_level::pg_catalog.int4, q.pupils_above, q.public_only, q.min_split_sessions,"
+			  " q.subject_name, q.areas, schooltime.section_text(q.section),"
+			  " schooltime.course_text(q.first_level, q.last_level)"
+			  " FROM schooltime.split_requirements AS q ORDER BY q.rule, q.requirement",
+			  requirement_row, rules);
+	MemoryContextSwitchTo(old);
+}
+
+/* ---- what the walk reads ---- */
+
+char *
+report_rules_session_columns(const ModelTables *model)
+{
+	return "s.subject, a.area";
+}
+
+char *
+report_rules_session_join(const ModelTables *model)
+{
+	return psprintf(" LEFT JOIN %s.session_subject_areas AS a"
+					" ON a.centre_id OPERATOR(pg_catalog.=) s.centre_id AND a.session_id OPERATOR(pg_catalog.=) s.id",
+					quote_identifier(model->schema));
+}
+
+static void
+part_row(void *context, Datum *values, bool *nulls)
+{
+	ReportRules *rules = (ReportRules *) context;
+	ReportPart *p;
+
+	if (rules->nparts == rules->parts_capacity)
+	{
+		rules->parts_capacity = rules->parts_capacity ? rules->parts_capacity * 2 : 1024;
+		rules->parts = rules->parts
+			? repalloc_huge(rules->parts, sizeof(ReportPart) * rules->parts_capacity)
+			: MemoryContextAllocHuge(rules->keep, sizeof(ReportPart) * rules->parts_capacity);
+	}
+	p = &rules->parts[rules->nparts++];
+	p->centre_id = DatumGetInt64(values[0]);
+	p->group_id = DatumGetInt64(values[1]);
+	p->split = datum_string(rules, values[2], nulls[2]);
+	p->part = datum_string(rules, values[3], nulls[3]);
+}
+
+void
+report_rules_load_parts(ReportRules *rules, const ModelTables *m, const char *filter_sql)
+{
+	if (m->group_parts == NULL)
+		return;					/* a model made before 0.3: halves only */
+	/* a group's splits, and each split's parts, in the order of the database's collation */
+	flat_scan(psprintf("SELECT p.centre_id, p.group_id, p.split, p.part FROM %s AS p WHERE %s"
+					   " ORDER BY p.centre_id, p.group_id, p.split, p.part",
+					   m->group_parts, filter_sql),
+			  part_row, rules);
+}
+
+static void
+add_row(ReportRules *rules, const ReportSession *row)
+{
+	if (rules->nrows == rules->capacity)
+	{
+		rules->capacity = rules->capacity ? rules->capacity * 2 : 1024;
+		rules->rows = rules->rows
+			? repalloc_huge(rules->rows, sizeof(ReportSession) * rules->capacity)
+			: MemoryContextAllocHuge(rules->keep, sizeof(ReportSession) * rules->capacity);
+	}
+	rules->rows[rules->nrows++] = *row;
+}
+
+void
+report_rules_session(ReportRules *rules, int64 centre_id, int64 group_id, const Datum *values, const bool *nulls)
+{
+	ReportSession row;
+
+	/* recess entries are no lesson: neither rule counts them */
+	if (!nulls[2] && DatumGetObjectId(values[2]) == rules->recess)
+		return;
+	row.centre_id = centre_id;
+	row.group_id = group_id;
+	row.lesson_id = nulls[4] ? 0 : DatumGetInt64(values[4]);
+	row.teacher_id = nulls[7] ? 0 : DatumGetInt64(values[7]);
+	row.lesson_only = false;
+	row.subject = datum_string(rules, values[8], nulls[8]);
+	row.pinned = datum_string(rules, values[9], nulls[9]);
+	/* a half is part "1" or "2" of split "" */
+	if (!nulls[3])
+	{
+		int			half = DatumGetInt16(values[3]);
+
+		row.split = rules->halves;
+		row.part = half == 1 ? rules->half[0] : half == 2 ? rules->half[1]
+			: string_number(rules, int_text(half));
+	}
+	else
+	{
+		row.split = datum_string(rules, values[5], nulls[5]);
+		row.part = datum_string(rules, values[6], nulls[6]);
+	}
+	add_row(rules, &row);
+}
+
+static void
+lesson_teacher_row(void *context, Datum *values, bool *nulls)
+{
+	ReportRules *rules = (ReportRules *) context;
+	ReportSession row;
+
+	memset(&row, 0, sizeof(row));
+	row.centre_id = DatumGetInt64(values[0]);
+	row.group_id = DatumGetInt64(values[1]);
+	row.lesson_id = DatumGetInt64(values[2]);
+	row.teacher_id = DatumGetInt64(values[3]);
+	row.subject = row.pinned = row.split = row.part = -1;
+	row.lesson_only = true;
+	add_row(rules, &row);
+}
+
+void
+report_rules_lesson_teachers(ReportRules *rules, const ModelTables *m, int64 centre_id, int64 group_id)
+{
+	if (m->lessons == NULL)
+		return;					/* a model made before 0.3: no lesson ties groups */
+	flat_scan(psprintf("SELECT o.centre_id, o.group_id, o.lesson_id, o.teacher_id FROM %s AS o"
+					   " WHERE o.centre_id OPERATOR(pg_catalog.=) " INT64_FORMAT
+					   " AND o.kind OPERATOR(pg_catalog.<>) 'recess'::schooltime.session_kind"
+					   " AND o.teacher_id IS NOT NULL AND o.lesson_id IN"
+					   " (SELECT s.lesson_id FROM %s AS s WHERE s.centre_id OPERATOR(pg_catalog.=) " INT64_FORMAT
+					   " AND s.group_id OPERATOR(pg_catalog.=) " INT64_FORMAT ")",
+					   m->sessions, centre_id, m->sessions, centre_id, group_id),
+			  lesson_teacher_row, rules);
+}
+
+static int
+by_lesson(const void *a, const void *b)
+{
+	const ReportSession *x = (const ReportSession *) a;
+	const ReportSession *y = (const ReportSession *) b;
+
+	if (x->centre_id != y->centre_id)
+		return x->centre_id < y->centre_id ? -1 : 1;
+	if (x->lesson_id != y->lesson_id)
+		return x->lesson_id < y->lesson_id ? -1 : 1;
+	if (x->teacher_id != y->teacher_id)
+		return x->teacher_id < y->teacher_id ? -1 : 1;
+	return 0;
+}
+
+/* subject_area() of every subject read, in one query */
+static void
+name_subject_areas(ReportRules *rules)
+{
+	bool	   *is_subject = palloc0(sizeof(bool) * Max(rules->strings.n, 1));
+	Datum	   *subjects = palloc(sizeof(Datum) * Max(rules->strings.n, 1));
+	int			nsubjects = 0;
+	Oid			types[1] = {TEXTARRAYOID};
+	Datum		args[1];
+	Size		i;
+	uint64		r;
+	int			rc;
+
+	rules->nsubject_area = rules->strings.n;
+	rules->subject_area = MemoryContextAlloc(rules->keep, sizeof(int32) * Max(rules->nsubject_area, 1));
+	for (i = 0; i < (Size) rules->nsubject_area; i++)
+		rules->subject_area[i] = -1;
+	for (i = 0; i < rules->nrows; i++)
+		if (rules->rows[i].subject >= 0 && rules->rows[i].pinned < 0 && !is_subject[rules->rows[i].subject])
+		{
+			is_subject[rules->rows[i].subject] = true;
+			subjects[nsubjects++] = CStringGetTextDatum(string_of(rules, rules->rows[i].subject));
+		}
+	if (nsubjects == 0)
+		return;
+	args[0] = PointerGetDatum(construct_array(subjects, nsubjects, TEXTOID, -1, false, TYPALIGN_INT));
+	rc = SPI_execute_with_args("SELECT u.subject, schooltime.subject_area(u.subject)"
+							   " FROM pg_catalog.unnest($1) AS u (subject)",
+							   1, types, args, NULL, true, 0);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "could not read the subjects' areas: %s", SPI_result_code_string(rc));
+	for (r = 0; r < SPI_processed; r++)
+	{
+		bool		isnull;
+		Datum		subject = SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1, &isnull);
+		Datum		area = SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 2, &isnull);
+		int32		s = datum_string(rules, subject, false);
+
+		if (!isnull && s < rules->nsubject_area)
+			rules->subject_area[s] = datum_string(rules, area, false);
+	}
+	SPI_freetuptable(SPI_tuptable);
+}
+
+/* The index of (centre, group) among the walk's groups, or -1. */
+static int
+group_index(const ReportGroupKey *groups, int ngroups, int64 centre_id, int64 group_id)
+{
+	int			low = 0;
+	int			high = ngroups;
+
+	while (low < high)
+	{
+		int			mid = low + (high - low) / 2;
+
+		if (groups[mid].centre_id < centre_id ||
+			(groups[mid].centre_id == centre_id && groups[mid].id < group_id))
+			low = mid + 1;
+		else
+			high = mid;
+	}
+	return low < ngroups && groups[low].centre_id == centre_id && groups[low].id == group_id ? low : -1;
+}
+
+void
+report_rules_ready(ReportRules *rules, const ReportGroupKey *groups, int ngroups)
+{
+	Size		i;
+	int		   *index = palloc(sizeof(int) * Max(rules->nrows, 1));
+	Size	   *offsets = MemoryContextAllocZero(rules->keep, sizeof(Size) * (ngroups + 1));
+	ReportSession *sorted;
+	int			g;
+
+	/* other groups' rows of the lessons of the group asked for, by centre, lesson and teacher */
+	rules->other_rows = MemoryContextAlloc(rules->keep, sizeof(ReportSession) * Max(rules->nrows, 1));
+	rules->nother_rows = 0;
+	for (i = 0; i < rules->nrows; i++)
+		if (rules->rows[i].lesson_only)
+			rules->other_rows[rules->nother_rows++] = rules->rows[i];
+	if (rules->nother_rows > 1)
+		qsort(rules->other_rows, rules->nother_rows, sizeof(ReportSession), by_lesson);
+	rules->groups = groups;
+	rules->by_lesson_centre_end = 0;
+	/* each group's rows, in the walk's order of groups (a counting sort) */
+	for (i = 0; i < rules->nrows; i++)
+	{
+		const ReportSession *r = &rules->rows[i];
+
+		/* a table's rows mostly come a group at a time: try the last row's group first */
+		if (r->lesson_only)
+			index[i] = -1;
+		else if (i > 0 && index[i - 1] >= 0 && groups[index[i - 1]].centre_id == r->centre_id &&
+				 groups[index[i - 1]].id == r->group_id)
+			index[i] = index[i - 1];
+		else
+			index[i] = group_index(groups, ngroups, r->centre_id, r->group_id);
+		if (index[i] >= 0)
+			offsets[index[i] + 1]++;
+	}
+	for (g = 0; g < ngroups; g++)
+		offsets[g + 1] += offsets[g];
+	sorted = MemoryContextAllocHuge(rules->keep, sizeof(ReportSession) * Max(offsets[ngroups], 1));
+	{
+		Size	   *next = palloc(sizeof(Size) * Max(ngroups, 1));
+
+		memcpy(next, offsets, sizeof(Size) * ngroups);
+		for (i = 0; i < rules->nrows; i++)
+			if (index[i] >= 0)
+				sorted[next[index[i]]++] = rules->rows[i];
+		pfree(next);
+	}
+	pfree(index);
+	if (rules->rows)
+		pfree(rules->rows);
+	rules->rows = sorted;
+	rules->nrows = offsets[ngroups];
+	rules->group_offsets = offsets;
+	rules->ngroups = ngroups;
+	rules->part_pos = 0;
+	name_subject_areas(rules);
+}
+
+/* ---- teachers_per_group (4.2) ---- */
+
+static int
+int64_order(const void *a, const void *b)
+{
+	int64		x = *(const int64 *) a;
+	int64		y = *(const int64 *) b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Sorts and removes repeats; returns how many distinct values remain. */
+static int
+distinct_int64(int64 *values, int n)
+{
+	int			i;
+	int			kept = 0;
+
+	if (n > 1)
+		qsort(values, n, sizeof(int64), int64_order);
+	for (i = 0; i < n; i++)
+		if (kept == 0 || values[kept - 1] != values[i])
+			values[kept++] = values[i];
+	return kept;
+}
+
+/* The first row of by_lesson for (centre, lesson), or nby_lesson. */
+static Size
+lesson_start(const ReportRules *rules, int64 centre_id, int64 lesson_id)
+{
+	Size		low = 0;
+	Size		high = rules->nby_lesson;
+
+	while (low < high)
+	{
+		Size		mid = low + (high - low) / 2;
+		const ReportSession *r = &rules->by_lesson[mid];
+
+		if (r->centre_id < centre_id || (r->centre_id == centre_id && r->lesson_id < lesson_id))
+			low = mid + 1;
+		else
+			high = mid;
+	}
+	return low;
+}
+
+/*
+ * The rows of the walk's centre that have a lesson and a teacher (with the
+ * other groups' rows read for a group asked alone), by lesson and teacher:
+ * built as the walk enters each centre, a few hundred rows sorted at a time.
+ */
+static void
+centre_lessons(ReportRules *rules, int group_index)
+{
+	int64		centre_id = rules->groups[group_index].centre_id;
+	int			end = group_index;
+	Size		i;
+	Size		needed;
+
+	while (end < rules->ngroups && rules->groups[end].centre_id == centre_id)
+		end++;
+	needed = rules->group_offsets[end] - rules->group_offsets[group_index] + rules->nother_rows;
+	if (needed > rules->by_lesson_capacity)
+	{
+		if (rules->by_lesson)
+			pfree(rules->by_lesson);
+		rules->by_lesson_capacity = Max(needed, 1024);
+		rules->by_lesson = MemoryContextAllocHuge(rules->keep, sizeof(ReportSession) * rules->by_lesson_capacity);
+	}
+	rules->nby_lesson = 0;
+	for (i = rules->group_offsets[group_index]; i < rules->group_offsets[end]; i++)
+		if (rules->rows[i].lesson_id != 0 && rules->rows[i].teacher_id != 0)
+			rules->by_lesson[rules->nby_lesson++] = rules->rows[i];
+	for (i = 0; i < rules->nother_rows; i++)
+		if (rules->other_rows[i].centre_id == centre_id)
+			rules->by_lesson[rules->nby_lesson++] = rules->other_rows[i];
+	if (rules->nby_lesson > 1)
+		qsort(rules->by_lesson, rules->nby_lesson, sizeof(ReportSession), by_lesson);
+	rules->by_lesson_centre_end = end;
+}
+
+/* The row of schooltime.group_teacher_limits for a group: its course's, the highest first level. */
+static const TeacherLimit *
+teacher_limit(const ReportRules *rules, const ReportRuleGroup *g)
+{
+	const TeacherLimit *found = NULL;
+	int			i;
+
+	for (i = 0; i < rules->nlimits; i++)
+	{
+		const TeacherLimit *l = &rules->limits[i];
+
+		if (l->school_year == g->school_year && l->regime == g->regime &&
+			g->level >= l->first_level && g->level <= l->last_level &&
+			(found == NULL || l->first_level > found->first_level))
+			found = l;
+	}
+	return found;
+}
+
+static void
+teachers_per_group(ReportRules *rules, const ReportRuleGroup *g, Size first, Size end,
+				   report_rule_emit emit, void *context)
+{
+	const TeacherLimit *limit = teacher_limit(rules, g);
+	int64	   *teachers;
+	int64	   *lessons;
+	int			nteachers = 0;
+	int			capacity;
+	int			nlessons = 0;
+	int			i;
+	Size		r;
+	ViolationRow row;
+
+	if (limit == NULL || limit->max_teachers == NO_LIMIT || first == end)
+		return;
+	lessons = palloc(sizeof(int64) * (end - first));
+	for (r = first; r < end; r++)
+		if (rules->rows[r].lesson_id != 0 && !rules->rows[r].lesson_only)
+			lessons[nlessons++] = rules->rows[r].lesson_id;
+	nlessons = distinct_int64(lessons, nlessons);
+	/* teachers of its lessons of their own, then of every row of each lesson */
+	capacity = (int) (end - first);
+	teachers = palloc(sizeof(int64) * capacity);
+	for (r = first; r < end; r++)
+		if (rules->rows[r].lesson_id == 0 && rules->rows[r].teacher_id != 0 && !rules->rows[r].lesson_only)
+			teachers[nteachers++] = rules->rows[r].teacher_id;
+	for (i = 0; i < nlessons; i++)
+	{
+		Size		at;
+
+		for (at = lesson_start(rules, g->centre_id, lessons[i]);
+			 at < rules->nby_lesson && rules->by_lesson[at].centre_id == g->centre_id &&
+			 rules->by_lesson[at].lesson_id == lessons[i]; at++)
+		{
+			if (nteachers == capacity)
+			{
+				capacity *= 2;
+				teachers = repalloc(teachers, sizeof(int64) * capacity);
+			}
+			teachers[nteachers++] = rules->by_lesson[at].teacher_id;
+		}
+	}
+	nteachers = distinct_int64(teachers, nteachers);
+	if (nteachers <= limit->max_teachers)
+		return;
+
+	memset(&row, 0, sizeof(row));
+	row.rule = "teachers_per_group";
+	row.sections = limit->sections;
+	row.centre_id = g->centre_id;
+	row.subject = "group";
+	row.subject_id = g->id;
+	row.subject_name = g->name;
+	row.start = -1;
+	row.end = -1;
+	row.measured = nteachers;
+	row.limit = limit->max_teachers;
+	row.unit = "teachers";
+	row.message = MESSAGE(_("group \"%s\" has %s different teachers, more than %s"),
+						  g->name, int_text(nteachers), int_text(limit->max_teachers));
+	/* translator: the quotation is section 4.2's, on the number of teachers of a group */
+	row.detail = MESSAGE(_("The lessons the group attends have %s different teachers (co-teachers, and the teachers of lessons it shares with other groups, included); for %s %s in %s the catalogue allows at most %s, schooltime's reading of the document's \"as few as possible, especially in the first courses\" (%s)."),
+						 int_text(nteachers), catalogue_regime_name(g->regime), limit->courses,
+						 limit->school_year_text, int_text(limit->max_teachers), limit->sections);
+	row.hint = _("Give more of the group's subjects to the same teachers, or set the figure for these courses in schooltime.group_teacher_limits.");
+	emit(context, &row);
+}
+
+/* ---- eso_split and batx_split (4.1.1.1) ---- */
+
+/* One of a group's splits: its parts, in order. */
+typedef struct GroupSplitParts
+{
+	int32		split;
+	int32	   *parts;
+	int			nparts;
+} GroupSplitParts;
+
+/* A session of the group as the split rules count it. */
+typedef struct SplitRow
+{
+	int64		lesson_id;
+	int32		subject;
+	int32		pinned;
+	int32		area;			/* pinned, or subject_area(subject); -1 none */
+	int32		split;			/* -1: none, or the lesson takes every part of it */
+	int32		part;
+	bool		repeats_in_all;	/* an earlier row is of its lesson, subject and pinned area */
+	bool		repeats_in_part;	/* ... and of its split and part */
+} SplitRow;
+
+static bool
+area_in(const SplitRequirement *q, int32 area)
+{
+	int			i;
+
+	if (area < 0)
+		return false;
+	for (i = 0; i < q->nareas; i++)
+		if (q->areas[i] == area)
+			return true;
+	return false;
+}
+
+/*
+ * The sessions of rows[0..n) that count (area among the requirement's and,
+ * if split >= 0, of that part of that split): each row outside a lesson,
+ * and each lesson once per subject (and pinned area).
+ */
+static int
+lessons_counted(const SplitRow *rows, int n, const SplitRequirement *q, int32 split, int32 part, bool *found)
+{
+	int			count = 0;
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		const SplitRow *r = &rows[i];
+
+		if (!area_in(q, r->area) || (split >= 0 && (r->split != split || r->part != part)))
+			continue;
+		if (found)
+			*found = true;
+		if (!(split >= 0 ? r->repeats_in_part : r->repeats_in_all))
+			count++;
+	}
+	return count;
+}
+
+static void
+split_violations(ReportRules *rules, const ReportRuleGroup *g, Size first, Size end,
+				 report_rule_emit emit, void *context)
+{
+	GroupSplitParts *splits;
+	int			nsplits = 1;
+	SplitRow   *rows;
+	int			n = 0;
+	int			i;
+	int			s;
+	Size		r;
+	Size		p;
+	bool		asked = false;
+	bool	   *first_of_part;
+	Size		group_parts;
+
+	for (i = 0; i < rules->nrequirements && !asked; i++)
+	{
+		const SplitRequirement *q = &rules->requirements[i];
+
+		asked = q->school_year == g->school_year && q->regime == g->regime &&
+			g->level >= q->first_level && g->level <= q->last_level &&
+			(!q->has_pupils_above || g->pupils > q->pupils_above) && (!q->public_only || g->public_centre);
+	}
+	if (!asked)
+		return;
+
+	/* the group's splits: its halves, then those of group_parts */
+	while (rules->part_pos < rules->nparts &&
+		   (rules->parts[rules->part_pos].centre_id < g->centre_id ||
+			(rules->parts[rules->part_pos].centre_id == g->centre_id &&
+			 rules->parts[rules->part_pos].group_id < g->id)))
+		rules->part_pos++;
+	for (group_parts = 0; rules->part_pos + group_parts < rules->nparts &&
+		 rules->parts[rules->part_pos + group_parts].centre_id == g->centre_id &&
+		 rules->parts[rules->part_pos + group_parts].group_id == g->id; group_parts++)
+		;
+	splits = palloc0(sizeof(GroupSplitParts) * (1 + group_parts));
+	splits[0].split = rules->halves;
+	splits[0].parts = rules->half;
+	splits[0].nparts = 2;
+	for (p = rules->part_pos; p < rules->part_pos + group_parts; p++)
+	{
+		if (splits[nsplits - 1].split != rules->parts[p].split || nsplits == 1)
+		{
+			splits[nsplits].split = rules->parts[p].split;
+			splits[nsplits].parts = palloc(sizeof(int32) * group_parts);
+			nsplits++;
+		}
+		splits[nsplits - 1].parts[splits[nsplits - 1].nparts++] = rules->parts[p].part;
+	}
+
+	rows = palloc(sizeof(SplitRow) * Max(end - first, 1));
+	for (r = first; r < end; r++)
+	{
+		const ReportSession *x = &rules->rows[r];
+		SplitRow   *row;
+
+		if (x->lesson_only)
+			continue;
+		row = &rows[n++];
+		row->lesson_id = x->lesson_id;
+		row->subject = x->subject;
+		row->pinned = x->pinned;
+		row->area = x->pinned >= 0 ? x->pinned
+			: x->subject >= 0 && x->subject < rules->nsubject_area ? rules->subject_area[x->subject] : -1;
+		row->split = x->split;
+		row->part = x->part;
+	}
+	/*
+	 * A lesson whose rows take every part of a split (as many distinct
+	 * parts as the split has; a split the group does not have has none)
+	 * takes the group whole: none of its rows is a split session.  Each
+	 * (lesson, split) is judged at its first row, its distinct parts
+	 * counted at their first rows.
+	 */
+	first_of_part = palloc(sizeof(bool) * Max(n, 1));
+	for (i = 0; i < n; i++)
+	{
+		int			j;
+
+		first_of_part[i] = true;
+		for (j = 0; j < i && first_of_part[i]; j++)
+			first_of_part[i] = !(rows[j].lesson_id == rows[i].lesson_id && rows[j].split == rows[i].split &&
+								 rows[j].part == rows[i].part);
+	}
+	for (i = 0; i < n; i++)
+	{
+		int32		split = rows[i].split;
+		int			size = 0;
+		int			distinct = 0;
+		bool		judged = false;
+		int			j;
+
+		if (rows[i].lesson_id == 0 || split < 0)
+			continue;
+		for (j = 0; j < i && !judged; j++)
+			judged = rows[j].lesson_id == rows[i].lesson_id && rows[j].split == split;
+		if (judged)
+			continue;
+		for (s = 0; s < nsplits; s++)
+			if (splits[s].split == split)
+				size = splits[s].nparts;
+		for (j = i; j < n; j++)
+			if (first_of_part[j] && rows[j].lesson_id == rows[i].lesson_id && rows[j].split == split &&
+				rows[j].part >= 0)
+				distinct++;
+		if (distinct >= size)
+			for (j = i; j < n; j++)
+				if (rows[j].lesson_id == rows[i].lesson_id && rows[j].split == split)
+					rows[j].part = -2;	/* marked: taken whole */
+	}
+	for (i = 0; i < n; i++)
+		if (rows[i].part == -2)
+			rows[i].split = rows[i].part = -1;
+	/* a lesson counts once per subject (and pinned area), in all and in each part */
+	for (i = 0; i < n; i++)
+	{
+		int			j;
+
+		rows[i].repeats_in_all = rows[i].repeats_in_part = false;
+		if (rows[i].lesson_id == 0)
+			continue;
+		for (j = 0; j < i && !rows[i].repeats_in_part; j++)
+			if (rows[j].lesson_id == rows[i].lesson_id && rows[j].subject == rows[i].subject &&
+				rows[j].pinned == rows[i].pinned)
+			{
+				rows[i].repeats_in_all = true;
+				rows[i].repeats_in_part = rows[j].split == rows[i].split && rows[j].part == rows[i].part;
+			}
+	}
+
+	for (i = 0; i < rules->nrequirements; i++)
+	{
+		const SplitRequirement *q = &rules->requirements[i];
+		bool		found = false;
+		int			sessions;
+		int			figure = -1;
+		int			best = 0;
+		int			suggested = -1;
+		int			suggested_figure = 0;
+		int			suggested_in_use = 0;
+		int			half_sessions[2] = {0, 0};
+		int		  **part_sessions = palloc(sizeof(int *) * nsplits);
+		StringInfoData named_splits;
+		char	   *suggested_parts = NULL;
+		const char *regime_name;
+		char	   *required;
+		char	   *named;
+		char	   *sessions_text;
+		char	   *half1;
+		char	   *half2;
+		int			missing;
+		ViolationRow row;
+
+		if (q->school_year != g->school_year || q->regime != g->regime ||
+			g->level < q->first_level || g->level > q->last_level ||
+			(q->has_pupils_above && g->pupils <= q->pupils_above) || (q->public_only && !g->public_centre))
+			continue;
+		sessions = lessons_counted(rows, n, q, -1, -1, &found);
+		if (!found)
+			continue;			/* the group is not taught the subject */
+		initStringInfo(&named_splits);
+		for (s = 0; s < nsplits; s++)
+		{
+			int			split_figure = -1;
+			int			in_use = 0;
+			int			k;
+
+			part_sessions[s] = palloc(sizeof(int) * splits[s].nparts);
+			for (k = 0; k < splits[s].nparts; k++)
+			{
+				int			c = lessons_counted(rows, n, q, splits[s].split, splits[s].parts[k], NULL);
+
+				part_sessions[s][k] = c;
+				in_use += c;
+				if (split_figure < 0 || c < split_figure)
+					split_figure = c;
+			}
+			if (split_figure > figure)
+			{
+				figure = split_figure;
+				best = s;
+			}
+			if (s == 0)
+			{
+				half_sessions[0] = part_sessions[0][0];
+				half_sessions[1] = part_sessions[0][1];
+				continue;
+			}
+			if (in_use == 0)
+				continue;
+			if (suggested < 0 || split_figure > suggested_figure ||
+				(split_figure == suggested_figure && in_use > suggested_in_use))
+			{
+				StringInfoData quoted;
+
+				suggested = s;
+				suggested_figure = split_figure;
+				suggested_in_use = in_use;
+				initStringInfo(&quoted);
+				for (k = 0; k < splits[s].nparts; k++)
+					appendStringInfo(&quoted, "%s%s", k > 0 ? ", " : "",
+					/* translator: a name quoted in a message; in Catalan «%s» */
+									 MESSAGE(_("\"%s\""), string_of(rules, splits[s].parts[k])));
+				suggested_parts = quoted.data;
+			}
+			{
+				char	  **items = palloc(sizeof(char *) * splits[s].nparts);
+				char	   *series;
+
+				for (k = 0; k < splits[s].nparts; k++)
+					items[k] = MESSAGE(_("%s for \"%s\""), int_text(part_sessions[s][k]),
+									   string_of(rules, splits[s].parts[k]));
+				if (splits[s].nparts <= 1)
+					series = items[0];
+				else
+				{
+					StringInfoData head;
+
+					initStringInfo(&head);
+					for (k = 0; k < splits[s].nparts - 1; k++)
+						appendStringInfo(&head, "%s%s", k > 0 ? ", " : "", items[k]);
+					/* translator: the last two items of a list, "a, b and c"; in Catalan "%s i %s" */
+					series = MESSAGE(_("%s and %s"), head.data, items[splits[s].nparts - 1]);
+				}
+				if (named_splits.len > 0)
+					appendStringInfoString(&named_splits, "; ");
+				/* translator: what the parts of one of the group's splits have, "in split "Idiomes", 2 for "Anglès" and 1 for "Francès"" */
+				appendStringInfoString(&named_splits, MESSAGE(_("in split \"%s\", %s"),
+															  string_of(rules, splits[s].split), series));
+			}
+		}
+		if (figure >= q->min_split_sessions)
+			continue;
+
+		regime_name = catalogue_regime_name(g->regime);
+		if (named_splits.len == 0)
+			required = MESSAGE(_n("one session of %s a week split in two halves, each half in a session of its own",
+								  "%2$s sessions of %1$s a week split in two halves, each half in a session of its own",
+								  q->min_split_sessions),
+							   q->subject_name, int_text(q->min_split_sessions));
+		else
+			required = MESSAGE(_n("one session of %s a week split, each half of the group, or each part of one of its splits, in a session of its own",
+								  "%2$s sessions of %1$s a week split, each half of the group, or each part of one of its splits, in a session of its own",
+								  q->min_split_sessions),
+							   q->subject_name, int_text(q->min_split_sessions));
+		sessions_text = MESSAGE(_n("%s session", "%s sessions", sessions), int_text(sessions));
+		named = named_splits.len == 0 ? "" : psprintf("; %s", named_splits.data);
+		half1 = int_text(half_sessions[0]);
+		half2 = int_text(half_sessions[1]);
+
+		memset(&row, 0, sizeof(row));
+		row.rule = q->rule;
+		row.sections = q->sections;
+		row.centre_id = g->centre_id;
+		row.subject = "group";
+		row.subject_id = g->id;
+		row.subject_name = g->name;
+		row.start = -1;
+		row.end = -1;
+		row.measured = figure;
+		row.limit = q->min_split_sessions;
+		row.unit = "split sessions";
+		if (figure == 0 && q->min_split_sessions == 1)
+			row.message = MESSAGE(_("group \"%s\" has no split session of %s"), g->name, q->subject_name);
+		else if (named_splits.len == 0 || figure == 0)
+			row.message = MESSAGE(_n("group \"%s\" has %s split session of %s a week, fewer than %s",
+									 "group \"%s\" has %s split sessions of %s a week, fewer than %s", figure),
+								  g->name, int_text(figure), q->subject_name, int_text(q->min_split_sessions));
+		else if (best == 0)
+			row.message = MESSAGE(_n("group \"%s\" has %s split session of %s a week, in its halves, fewer than %s",
+									 "group \"%s\" has %s split sessions of %s a week, in its halves, fewer than %s", figure),
+								  g->name, int_text(figure), q->subject_name, int_text(q->min_split_sessions));
+		else
+			row.message = MESSAGE(_n("group \"%s\" has %s split session of %s a week, in split \"%s\", fewer than %s",
+									 "group \"%s\" has %s split sessions of %s a week, in split \"%s\", fewer than %s", figure),
+								  g->name, int_text(figure), q->subject_name, string_of(rules, splits[best].split),
+								  int_text(q->min_split_sessions));
+		if (q->public_only && q->has_pupils_above)
+			/* translator: the requirement (the second %s, "one session of Química a week split in two halves...") and what the group has */
+			row.detail = MESSAGE(_("In public centres, groups of %s %s with more than %s pupils have %s; the group, of %s pupils, has %s of %s, %s for half 1 and %s for half 2%s (%s)."),
+								 regime_name, q->courses, int_text(q->pupils_above), required, int_text(g->pupils),
+								 sessions_text, q->subject_name, half1, half2, named, q->sections);
+		else if (q->public_only)
+			row.detail = MESSAGE(_("In public centres, groups of %s %s have %s; the group has %s of %s, %s for half 1 and %s for half 2%s (%s)."),
+								 regime_name, q->courses, required, sessions_text, q->subject_name, half1, half2,
+								 named, q->sections);
+		else if (q->has_pupils_above)
+			row.detail = MESSAGE(_("Groups of %s %s with more than %s pupils have %s; the group, of %s pupils, has %s of %s, %s for half 1 and %s for half 2%s (%s)."),
+								 regime_name, q->courses, int_text(q->pupils_above), required, int_text(g->pupils),
+								 sessions_text, q->subject_name, half1, half2, named, q->sections);
+		else
+			row.detail = MESSAGE(_("Groups of %s %s have %s; the group has %s of %s, %s for half 1 and %s for half 2%s (%s)."),
+								 regime_name, q->courses, required, sessions_text, q->subject_name, half1, half2,
+								 named, q->sections);
+		missing = q->min_split_sessions - figure;
+		if (suggested < 0)
+			row.hint = MESSAGE(_n("Split a weekly session of %s: one session for each half of the group, with split_half 1 and 2.",
+								  "Split %2$s weekly sessions of %1$s: one session for each half of the group, with split_half 1 and 2.",
+								  missing),
+							   q->subject_name, int_text(missing));
+		else
+			row.hint = MESSAGE(_n("Split a weekly session of %s: one session for each part of split \"%s\" (%s), each a lesson of its own, with split and part, or one for each half of the group, with split_half 1 and 2.",
+								  "Split %4$s weekly sessions of %1$s: one session for each part of split \"%2$s\" (%3$s), each a lesson of its own, with split and part, or one for each half of the group, with split_half 1 and 2.",
+								  missing),
+							   q->subject_name, string_of(rules, splits[suggested].split), suggested_parts,
+							   int_text(missing));
+		emit(context, &row);
+	}
+}
+
+void
+report_rules_group(ReportRules *rules, int group_index, const ReportRuleGroup *g, report_rule_emit emit, void *context)
+{
+	Size		first = rules->group_offsets[group_index];
+	Size		end = rules->group_offsets[group_index + 1];
+
+	if (group_index >= rules->by_lesson_centre_end)
+		centre_lessons(rules, group_index);
+	teachers_per_group(rules, g, first, end, emit, context);
+	split_violations(rules, g, first, end, emit, context);
+}

@@ -1,0 +1,189 @@
+/*
+ * report_rules.h
+ *		The report-only rules that check()'s group walk measures: rules of a
+ *		report (no write is refused for them), judged per group from the
+ *		rows the walk reads anyway.
+ *
+ * teachers_per_group (4.2) counts the distinct teachers of every lesson a
+ * group attends: every row of the lesson (co-teachers, and the teachers of
+ * a lesson it shares with other groups), and its sessions that are lessons
+ * of their own; recess entries are not counted.
+ *
+ * eso_split and batx_split (4.1.1.1): for each split of the group (its
+ * halves, and every split of group_parts) the split sessions of a subject
+ * are the fewest lessons of it any part of the split has; a lesson that
+ * takes every part of a split takes the group whole and is no split
+ * session of it.  The group's figure is its best split's.
+ *
+ * The words and figures are those report_rule_violations() gave when it
+ * computed these rules in SQL (part 60 of the 0.3 upgrade script), msgids
+ * included, so that translations still apply; test/report_walk.sql
+ * compares the two.
+ */
+#ifndef SCHOOLTIME_REPORT_RULES_H
+#define SCHOOLTIME_REPORT_RULES_H
+
+#include "schooltime.h"
+
+#include "model.h"
+#include "violation_rows.h"
+
+/* The extra columns the walk's session scan reads for these rules: s.subject, the pinned area. */
+#define REPORT_RULE_SESSION_COLUMNS 2
+
+/* One session of a group as these rules read it (recess entries left out). */
+typedef struct ReportSession
+{
+	int64		centre_id;
+	int64		group_id;
+	int64		lesson_id;		/* 0: a lesson of its own */
+	int64		teacher_id;		/* 0: none */
+	int32		subject;		/* interned strings; -1: NULL */
+	int32		pinned;			/* session_subject_areas.area */
+	int32		split;			/* "" for a half */
+	int32		part;			/* "1" or "2" for a half */
+	bool		lesson_only;	/* another group's row of a lesson, read for its teacher */
+} ReportSession;
+
+/* Strings kept once, compared by number. */
+typedef struct StringTable
+{
+	char	  **strings;
+	int			n;
+	int			capacity;
+	int32	   *slots;			/* open addressing: string number + 1, 0 empty */
+	int			nslots;
+} StringTable;
+
+/* One row of schooltime.group_teacher_limits, with its words. */
+typedef struct TeacherLimit
+{
+	int			school_year;
+	Oid			regime;
+	int			first_level;
+	int			last_level;
+	int			max_teachers;	/* NO_LIMIT when NULL */
+	char	   *school_year_text;
+	char	   *sections;		/* section_text(section) */
+	char	   *courses;		/* course_text(first_level, last_level) */
+} TeacherLimit;
+
+/* One row of schooltime.split_requirements, with its words. */
+typedef struct SplitRequirement
+{
+	int			school_year;
+	Oid			regime;
+	char	   *rule;
+	int			first_level;
+	int			last_level;
+	bool		has_pupils_above;
+	int			pupils_above;
+	bool		public_only;
+	int			min_split_sessions;
+	char	   *subject_name;
+	int32	   *areas;			/* interned */
+	int			nareas;
+	char	   *sections;
+	char	   *courses;
+} SplitRequirement;
+
+/* A part of one of a group's splits (group_parts), in (centre, group, split, part) order. */
+typedef struct ReportPart
+{
+	int64		centre_id;
+	int64		group_id;
+	int32		split;
+	int32		part;
+} ReportPart;
+
+typedef struct ReportRules
+{
+	MemoryContext keep;
+	Oid			recess;			/* schooltime.session_kind 'recess' */
+	StringTable strings;
+	int32		halves;			/* "" */
+	int32		half[2];		/* "1", "2" */
+	TeacherLimit *limits;
+	int			nlimits;
+	int			limits_capacity;
+	SplitRequirement *requirements;	/* in (rule, requirement) order */
+	int			nrequirements;
+	int			requirements_capacity;
+	ReportPart *parts;
+	Size		nparts;
+	Size		parts_capacity;
+	Size		part_pos;
+	int32	   *subject_area;	/* by string number: subject_area(subject), -1 none */
+	int			nsubject_area;
+	ReportSession *rows;		/* by group once ready: the walk's group i has */
+	Size		nrows;			/* rows[group_offsets[i] .. group_offsets[i + 1]) */
+	Size		capacity;
+	Size	   *group_offsets;
+	int			ngroups;
+	const struct ReportGroupKey *groups;	/* the walk's groups */
+	ReportSession *other_rows;	/* lesson_only rows, by centre, lesson, teacher */
+	Size		nother_rows;
+	ReportSession *by_lesson;	/* the walk's centre's rows with a lesson and a teacher, by lesson, teacher */
+	Size		nby_lesson;
+	Size		by_lesson_capacity;
+	int			by_lesson_centre_end;	/* the first group of the next centre */
+} ReportRules;
+
+/* A group of the walk, by its key. */
+typedef struct ReportGroupKey
+{
+	int64		centre_id;
+	int64		id;
+} ReportGroupKey;
+
+/* A group of the walk, as the report-only rules need it. */
+typedef struct ReportRuleGroup
+{
+	int64		centre_id;
+	int64		id;
+	const char *name;
+	int			school_year;
+	Oid			regime;
+	int			level;
+	int			pupils;
+	bool		public_centre;
+} ReportRuleGroup;
+
+typedef void (*report_rule_emit) (void *context, const ViolationRow *row);
+
+/* Reads the catalogue's figures (in the current session's language for their words). */
+extern void report_rules_init(ReportRules *rules, MemoryContext keep);
+
+/* The columns to add to the walk's session scan, over alias s, and the join they need. */
+extern char *report_rules_session_columns(const ModelTables *model);
+extern char *report_rules_session_join(const ModelTables *model);
+
+/* The splits of the groups in scope; filter_sql is over alias p of group_parts. */
+extern void report_rules_load_parts(ReportRules *rules, const ModelTables *model, const char *filter_sql);
+
+/*
+ * A session of the walk's group scan: values and nulls are the columns of
+ * session_item_columns() (id, slot, kind, split_half, lesson_id, split,
+ * part, teacher_id), then those of report_rules_session_columns().
+ */
+extern void report_rules_session(ReportRules *rules, int64 centre_id, int64 group_id,
+								 const Datum *values, const bool *nulls);
+
+/*
+ * When the walk reads one group only: the other groups' rows of the lessons
+ * it attends, whose teachers are its teachers too.
+ */
+extern void report_rules_lesson_teachers(ReportRules *rules, const ModelTables *model, int64 centre_id,
+										 int64 group_id);
+
+/*
+ * Sorts what was read by the walk's groups (in (centre_id, id) order) and
+ * names its subjects' areas; call once, before the first group.
+ */
+extern void report_rules_ready(ReportRules *rules, const ReportGroupKey *groups, int ngroups);
+
+/* The report-only rules of the walk's group_index-th group; groups must come in order. */
+extern void report_rules_group(ReportRules *rules, int group_index, const ReportRuleGroup *group,
+							   report_rule_emit emit, void *context);
+
+#endif							/* SCHOOLTIME_REPORT_RULES_H */
