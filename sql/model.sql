@@ -75,6 +75,19 @@ SELECT (SELECT count(*) FROM model.sessions) AS sessions, (SELECT count(*) FROM 
 INSERT INTO model.sessions (centre_id, group_id, school_year, regime, slot, subject)
 VALUES (1, 1, '2018-2019', 'primaria', slot('Mon 08:00-09:00'), 'Música');
 
+-- a teacher's rows are indexed by teacher and year, under 0.2's names, and
+-- bringing the model up to date again builds no index
+CREATE TEMPORARY TABLE teacher_indexes AS
+SELECT indexrelid::regclass::text AS index, indexrelid AS oid FROM pg_index
+WHERE indrelid IN ('model.sessions'::regclass, 'model.duties'::regclass) AND indexrelid::regclass::text LIKE '%teacher%';
+SET client_min_messages = warning;
+SELECT upgrade_model('model');
+RESET client_min_messages;
+SELECT t.index, i.indexrelid = t.oid AS same_index, pg_get_indexdef(i.indexrelid) AS definition
+FROM teacher_indexes AS t JOIN pg_index AS i ON i.indexrelid::regclass::text = t.index ORDER BY 1;
+SELECT count(*) AS teacher_indexes FROM pg_index
+WHERE indrelid IN ('model.sessions'::regclass, 'model.duties'::regclass) AND indexrelid::regclass::text LIKE '%teacher%';
+
 -- the model goes only when its owner drops it; then the extension can go,
 -- and come back
 SET client_min_messages = warning;

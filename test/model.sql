@@ -37,7 +37,7 @@ SELECT fk_ok('tap_model', 'sessions', ARRAY['centre_id', 'group_id', 'school_yea
 SELECT fk_ok('tap_model', 'sessions', 'teacher_id', 'tap_model', 'teachers', 'id');
 SELECT has_index('tap_model', 'sessions', 'sessions_centre_id_group_id_school_year_regime_idx',
                  ARRAY['centre_id', 'group_id', 'school_year', 'regime'], 'sessions are indexed by group');
-SELECT has_index('tap_model', 'sessions', 'sessions_teacher_id_idx', 'teacher_id', 'sessions are indexed by teacher');
+SELECT has_index('tap_model', 'sessions', 'sessions_teacher_id_idx', ARRAY['teacher_id', 'school_year'], 'sessions are indexed by teacher and school year');
 SELECT has_trigger('tap_model', 'sessions', 'schooltime_row_rules', 'sessions have the per-row rules');
 SELECT trigger_is('tap_model', 'sessions', 'schooltime_row_rules', 'schooltime', 'session_row_rules', 'the per-row trigger is schooltime''s');
 SELECT ok((SELECT tgtype & 2 = 2 AND tgtype & 1 = 1 AND tgtype & 4 = 4 AND tgtype & 16 = 16
@@ -48,7 +48,7 @@ SELECT col_is_pk('tap_model', 'duties', ARRAY['centre_id', 'id'], 'a duty is key
 SELECT col_type_is('tap_model', 'duties', 'kind', 'schooltime', 'duty_kind', 'a duty has a kind');
 SELECT col_type_is('tap_model', 'duties', 'slot', 'schooltime', 'weekslot', 'a duty has a slot');
 SELECT fk_ok('tap_model', 'duties', 'teacher_id', 'tap_model', 'teachers', 'id');
-SELECT has_index('tap_model', 'duties', 'duties_teacher_id_idx', 'teacher_id', 'duties are indexed by teacher');
+SELECT has_index('tap_model', 'duties', 'duties_teacher_id_idx', ARRAY['teacher_id', 'school_year'], 'duties are indexed by teacher and school year');
 
 SELECT is_empty($$SELECT c.relname FROM pg_class AS c WHERE c.relnamespace = 'tap_model'::regnamespace
                     AND c.relkind = 'r' AND obj_description(c.oid, 'pg_class') IS NULL$$,

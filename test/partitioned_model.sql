@@ -47,7 +47,7 @@ SELECT is((SELECT pg_get_constraintdef(k.oid) FROM pg_constraint AS k
              AND k.confrelid = 'tap_parts.sessions'::regclass),
           'FOREIGN KEY (centre_id, session_id, school_year) REFERENCES tap_parts.sessions(centre_id, id, school_year)' || ' ON UPDATE CASCADE ON DELETE CASCADE', 'a pinned area of a session names its year');
 SELECT col_not_null('tap_parts', 'session_subject_areas', 'school_year', 'and has it');
-SELECT has_index('tap_parts', 'sessions', 'sessions_teacher_id_idx', 'teacher_id', 'the indexes of a plain model are there');
+SELECT has_index('tap_parts', 'sessions', 'sessions_teacher_id_idx', ARRAY['teacher_id', 'school_year'], 'the indexes of a plain model are there');
 
 -- every statement trigger of a table is on each of its partitions, with
 -- the same definition; row triggers are the table's own, cloned
