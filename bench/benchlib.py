@@ -193,11 +193,12 @@ class BackendWatch(threading.Thread):
             self.perf.wait()
 
 
-def load(db, datadir, tables=REFERENCE_TABLES + RULE_TABLES, perf_output=None):
+def load(db, datadir, tables=REFERENCE_TABLES + RULE_TABLES, perf_output=None, preamble=None):
     """COPY each table's file into db, all in one backend; returns the seconds each COPY took and
     the backend's memory in kB: VmHWM, RssAnon and RssShmem from /proc/<pid>/status right after the
-    load, and PeakRssAnon, the highest RssAnon sampled while it ran."""
-    lines = ['SELECT clock_timestamp() AS t0 \\gset']
+    load, and PeakRssAnon, the highest RssAnon sampled while it ran.  preamble: SQL run first in the
+    same session (bench/growth loads past years with SET session_replication_role = replica)."""
+    lines = ([preamble] if preamble else []) + ['SELECT clock_timestamp() AS t0 \\gset']
     for i, table in enumerate(tables, start=1):
         path = os.path.join(os.path.abspath(datadir), table + '.tsv')
         lines.append('COPY %s.%s (%s) FROM %s;' % (SCHEMA, table, COLUMNS[table], literal(path)))
