@@ -251,7 +251,7 @@ SELECT count(*) FROM schooltime.check('ck', 1, 1) WHERE rule = 'daily_max';
 SELECT * FROM pg_temp.error_of($$SELECT * FROM schooltime.check(NULL)$$);
 SELECT * FROM pg_temp.error_of($$SELECT * FROM schooltime.check('no_such_schema')$$);
 SELECT * FROM pg_temp.error_of($$SELECT * FROM schooltime.check('public')$$);
-SELECT * FROM pg_temp.error_of($$SELECT * FROM schooltime.check('ck', NULL, 12)$$);
+SELECT * FROM pg_temp.error_of($$SELECT * FROM schooltime.check('ck', centre_id => NULL, group_id => 12)$$);
 
 SET client_min_messages = warning;
 DROP SCHEMA ck CASCADE;

@@ -91,6 +91,15 @@ INSERT INTO enrolment (centre_id, school_year, regime, level, pupils, nee_b_pupi
 SELECT rule, subject_name FROM schooltime.equity_violations('eqr', 1);
 SELECT count(*) AS for_a_group FROM schooltime.equity_violations('eqr', 1, 7);
 SELECT rule, severity, count(*) FROM schooltime.check('eqr') GROUP BY rule, severity ORDER BY rule;
+-- the compliance views are of the current school year
+SET LOCAL schooltime.today = '2023-03-01';
 SELECT rule, violations, centres FROM compliance_by_rule WHERE rule IN ('nee_entry_share', 'late_nee_enrolment', 'nee_reserve') ORDER BY rule;
+-- one year's equity rules are judged on that year's zones alone
+SELECT y, count(*) FROM unnest(ARRAY['2022-2023', '2031-2032', '2023-2024']) AS y
+LEFT JOIN LATERAL schooltime.equity_violations('eqr', y::schooltime.school_year) AS v ON true
+WHERE v.rule IS NOT NULL GROUP BY y ORDER BY y;
+SELECT (SELECT count(*) FROM schooltime.equity_violations('eqr')) AS every_year,
+       (SELECT count(*) FROM schooltime.equity_violations('eqr', '2022-2023'::schooltime.school_year))
+     + (SELECT count(*) FROM schooltime.equity_violations('eqr', '2031-2032'::schooltime.school_year)) AS two_years;
 SELECT * FROM pg_temp.error_of($$SELECT * FROM schooltime.equity_violations(NULL)$$);
 ROLLBACK;

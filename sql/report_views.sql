@@ -2,6 +2,7 @@
 -- per rule across the region, per territory and rule; authorised
 -- exceptions counted apart.  Each is schooltime.check() summed up.
 SET search_path = schooltime, public;
+\i sql/include/error_of.sql
 SELECT create_model('cv');
 SELECT c.relname, obj_description(c.oid, 'pg_class') IS NOT NULL AS commented
 FROM pg_class AS c WHERE c.relnamespace = 'cv'::regnamespace AND c.relkind = 'v' ORDER BY 1;
@@ -28,6 +29,8 @@ INSERT INTO cv.optional_subject_groups (centre_id, school_year, regime, level, s
 SELECT rule, severity, centre_id, subject, subject_id, authorisation_id IS NOT NULL AS authorised
 FROM schooltime.check('cv') ORDER BY centre_id, rule, subject, subject_id, slot;
 
+-- the views are of the current school year: "today" in 2018-2019
+SET schooltime.today = '2019-01-15';
 SELECT * FROM cv.compliance_by_centre ORDER BY centre_id;
 SELECT * FROM cv.compliance_by_centre_rule ORDER BY centre_id, rule;
 SELECT * FROM cv.compliance_by_rule ORDER BY rule;
@@ -40,6 +43,31 @@ SELECT (SELECT sum(violations) FROM cv.compliance_by_rule) AS by_rule,
        (SELECT count(*) FROM schooltime.check('cv') WHERE authorisation_id IS NULL) AS unauthorised,
        (SELECT sum(authorised) FROM cv.compliance_by_rule) AS authorised,
        (SELECT count(*) FROM schooltime.check('cv') WHERE authorisation_id IS NOT NULL) AS check_authorised;
+
+-- another year kept in the model: check() reads every year, check() of a
+-- year that year's rows alone, and the views the current year's
+INSERT INTO cv.class_groups (centre_id, id, name, school_year, regime, level, pupils) VALUES
+    (1, 11, '1r ESO A', '2019-2020', 'eso', 1, 28);
+SET schooltime.enforce = off;
+INSERT INTO cv.sessions (centre_id, group_id, school_year, regime, slot, subject, teacher_id)
+SELECT 1, 11, '2019-2020', 'eso', slot(s), 'Música', 1 FROM unnest(ARRAY['Wed 08:00-09:00', 'Wed 09:00-10:00', 'Wed 10:00-11:01']) AS s;
+RESET schooltime.enforce;
+SELECT y.school_year, v.rule, v.centre_id, v.subject, v.subject_id, v.measured, v.limit_value
+FROM (VALUES ('2018-2019'), ('2019-2020'), ('2020-2021')) AS y (school_year)
+CROSS JOIN LATERAL schooltime.check('cv', school_year => y.school_year) AS v
+WHERE v.rule IN ('continuous', 'weekly_hours', 'teacher_days')
+ORDER BY 1, 2, 3, 4, 5;
+-- every violation is of one year: the years' reports add up to the whole
+SELECT (SELECT count(*) FROM schooltime.check('cv')) AS every_year,
+       (SELECT count(*) FROM schooltime.check('cv', '2018-2019')) + (SELECT count(*) FROM schooltime.check('cv', '2019-2020')) AS two_years,
+       (SELECT count(*) FROM schooltime.check('cv', school_year => NULL)) AS null_year,
+       (SELECT count(*) FROM schooltime.check('cv', school_year => '2018-2019', centre_id => 1)) AS centre_1_in_2018,
+       (SELECT count(*) FROM schooltime.check('cv', '2019-2020', 1, 11)) AS group_11;
+SELECT sum(violations) AS violations_2018 FROM cv.compliance_by_centre;
+SET schooltime.today = '2019-10-01';
+SELECT centre_id, groups, violations, by_rule FROM cv.compliance_by_centre ORDER BY centre_id;
+RESET schooltime.today;
+SELECT * FROM pg_temp.error_of($$SELECT * FROM schooltime.check('cv', school_year => '2019-20')$$);
 
 -- a model brought up to date gets them too, owned by the model's owner
 CREATE ROLE report_owner;

@@ -120,24 +120,44 @@ report_group(Report *r, KeyItems *k, int64 centre_id, int64 group_id, const char
 	group_kernels(&subject, k, approval_checks(limits, public_centre) | ST_CHECK_INDICATIVE, report_finding, &e);
 }
 
-/* "true", or the SQL that keeps the rows of alias in the centre (and group) asked for. */
+/*
+ * What a report covers: a model's every row, or one school year, one centre,
+ * one group of a centre, or the year of a centre or group.
+ */
 typedef struct Scope
 {
 	bool		has_centre;
 	int64		centre_id;
 	bool		has_group;
 	int64		group_id;
+	/* the year as an SQL literal, or NULL for every year */
+	const char *school_year;
 } Scope;
 
+/*
+ * "true", or the SQL that keeps the rows of alias in the scope; a table
+ * without a school_year column (the parts of groups) is kept to the year
+ * through its groups, class_groups.
+ */
 static char *
-scope_sql(const Scope *scope, const char *alias, const char *group_column)
+scope_sql(const Scope *scope, const char *alias, const char *group_column, const char *class_groups)
 {
-	if (!scope->has_centre)
-		return "true";
-	if (!scope->has_group || group_column == NULL)
-		return psprintf("%s.centre_id OPERATOR(pg_catalog.=) " INT64_FORMAT, alias, scope->centre_id);
-	return psprintf("%s.centre_id OPERATOR(pg_catalog.=) " INT64_FORMAT " AND %s.%s OPERATOR(pg_catalog.=) " INT64_FORMAT,
-					alias, scope->centre_id, alias, group_column, scope->group_id);
+	StringInfoData sql;
+
+	initStringInfo(&sql);
+	appendStringInfoString(&sql, "true");
+	if (scope->has_centre)
+		appendStringInfo(&sql, " AND %s.centre_id OPERATOR(pg_catalog.=) " INT64_FORMAT, alias, scope->centre_id);
+	if (scope->has_group && group_column != NULL)
+		appendStringInfo(&sql, " AND %s.%s OPERATOR(pg_catalog.=) " INT64_FORMAT, alias, group_column, scope->group_id);
+	if (scope->school_year != NULL && class_groups == NULL)
+		appendStringInfo(&sql, " AND %s.school_year::pg_catalog.text OPERATOR(pg_catalog.=) %s",
+						 alias, scope->school_year);
+	else if (scope->school_year != NULL)
+		appendStringInfo(&sql, " AND (%s.centre_id, %s.%s) IN (SELECT y.centre_id, y.id FROM %s AS y"
+						 " WHERE y.school_year::pg_catalog.text OPERATOR(pg_catalog.=) %s)",
+						 alias, alias, group_column, class_groups, scope->school_year);
+	return sql.data;
 }
 
 /* Advances *pos past the items before (key, subkey); true if the next ones are that key's. */
@@ -331,12 +351,12 @@ centre_scan(CentreScan *scan, const ModelTables *m, const Scope *scope, MemoryCo
 	flat_scan(psprintf("SELECT DISTINCT g.centre_id, g.school_year::pg_catalog.text, c.min_guards, c.name"
 					   " FROM %s AS g JOIN %s AS c ON c.id OPERATOR(pg_catalog.=) g.centre_id"
 					   " WHERE %s ORDER BY 1, 2",
-					   m->class_groups, m->centres, scope_sql(scope, "g", NULL)),
+					   m->class_groups, m->centres, scope_sql(scope, "g", NULL, NULL)),
 			  centre_row, scan);
 	flat_scan(psprintf("SELECT s.centre_id, s.school_year, s.slot"
 					   " FROM %s AS s JOIN %s AS t ON t.id OPERATOR(pg_catalog.=) s.teacher_id"
 					   " WHERE %s AND " DIRECTIVE_TEACHER("t", "s"),
-					   m->sessions, m->teachers, scope_sql(scope, "s", NULL)),
+					   m->sessions, m->teachers, scope_sql(scope, "s", NULL, NULL)),
 			  centre_presence_row, scan);
 	flat_scan(psprintf("SELECT d.centre_id, d.school_year,"
 					   " d.kind OPERATOR(pg_catalog.=) ANY (ARRAY['guard', 'recess_guard']::schooltime.duty_kind[]),"
@@ -345,7 +365,7 @@ centre_scan(CentreScan *scan, const ModelTables *m, const Scope *scope, MemoryCo
 					   " FROM %s AS d JOIN %s AS t ON t.id OPERATOR(pg_catalog.=) d.teacher_id WHERE %s"
 					   " AND (d.kind OPERATOR(pg_catalog.=) ANY (ARRAY['guard', 'recess_guard']::schooltime.duty_kind[])"
 					   "      OR " DIRECTIVE_TEACHER("t", "d") ")",
-					   m->duties, m->teachers, scope_sql(scope, "d", NULL)),
+					   m->duties, m->teachers, scope_sql(scope, "d", NULL, NULL)),
 			  centre_duty_row, scan);
 	flat_items_sort(&scan->staff);
 }
@@ -474,15 +494,15 @@ report_groups_and_centres(Report *r, const Scope *scope, MemoryContext work)
 	scan.keep = work;
 	flat_items_init(&scan.items, work);
 	group_shapes_init(&scan.shapes, work);
-	group_shapes_load(&scan.shapes, m, scope_sql(scope, "p", "group_id"));
+	group_shapes_load(&scan.shapes, m, scope_sql(scope, "p", "group_id", m->class_groups));
 	flat_scan(psprintf("SELECT g.centre_id, g.id, g.regime, g.school_year, g.name,"
 					   " c.ownership OPERATOR(pg_catalog.=) 'public'::schooltime.ownership"
 					   " FROM %s AS g JOIN %s AS c ON c.id OPERATOR(pg_catalog.=) g.centre_id"
 					   " WHERE %s ORDER BY g.centre_id, g.id",
-					   m->class_groups, m->centres, scope_sql(scope, "g", "id")),
+					   m->class_groups, m->centres, scope_sql(scope, "g", "id", NULL)),
 			  group_row, &scan);
 	flat_scan(psprintf("SELECT s.centre_id, s.group_id, %s FROM %s AS s WHERE %s",
-					   session_item_columns(m, "s"), m->sessions, scope_sql(scope, "s", "group_id")),
+					   session_item_columns(m, "s"), m->sessions, scope_sql(scope, "s", "group_id", NULL)),
 			  group_session_row, &scan);
 	flat_items_sort(&scan.items);
 
@@ -613,15 +633,15 @@ report_teachers(Report *r, const Scope *scope, MemoryContext work)
 		keys = psprintf("WITH keys AS (SELECT s.teacher_id, s.school_year::pg_catalog.text AS school_year FROM %s AS s"
 						" WHERE s.teacher_id IS NOT NULL AND %s"
 						" UNION SELECT d.teacher_id, d.school_year::pg_catalog.text FROM %s AS d WHERE %s) ",
-						m->sessions, scope_sql(scope, "s", NULL), m->duties, scope_sql(scope, "d", NULL));
+						m->sessions, scope_sql(scope, "s", NULL, NULL), m->duties, scope_sql(scope, "d", NULL, NULL));
 		session_filter = "(s.teacher_id, s.school_year::pg_catalog.text) IN (SELECT * FROM keys)";
 		duty_filter = "(d.teacher_id, d.school_year::pg_catalog.text) IN (SELECT * FROM keys)";
 	}
 	else
 	{
 		keys = "";
-		session_filter = "s.teacher_id IS NOT NULL";
-		duty_filter = "true";
+		session_filter = psprintf("s.teacher_id IS NOT NULL AND %s", scope_sql(scope, "s", NULL, NULL));
+		duty_filter = scope_sql(scope, "d", NULL, NULL);
 	}
 	memset(&scan, 0, sizeof(scan));
 	scan.keep = work;
@@ -655,7 +675,9 @@ report_teachers(Report *r, const Scope *scope, MemoryContext work)
 }
 
 /*
- * schooltime.timetable_violations(model name, centre_id bigint, group_id bigint)
+ * schooltime.timetable_violations(model name, school_year schooltime.school_year,
+ *                                  centre_id bigint, group_id bigint)
+ * and 0.2's (model name, centre_id bigint, group_id bigint)
  * RETURNS SETOF schooltime.violation, and, with the same arguments,
  * schooltime.timetable_violation_parts(...)
  * RETURNS TABLE (finding schooltime.violation, parts jsonb)
@@ -672,6 +694,7 @@ timetable_violations(PG_FUNCTION_ARGS)
 	SpiScope	spi;
 	Scope		scope;
 	char	   *model_name;
+	int			first_key;
 
 	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) || !(rsinfo->allowedModes & SFRM_Materialize))
 		ereport(ERROR,
@@ -683,10 +706,14 @@ timetable_violations(PG_FUNCTION_ARGS)
 				errmsg("the model's schema must be named"));
 	model_name = NameStr(*PG_GETARG_NAME(0));
 	memset(&scope, 0, sizeof(scope));
-	scope.has_centre = !PG_ARGISNULL(1);
-	scope.centre_id = scope.has_centre ? PG_GETARG_INT64(1) : 0;
-	scope.has_group = !PG_ARGISNULL(2);
-	scope.group_id = scope.has_group ? PG_GETARG_INT64(2) : 0;
+	/* (model, school_year, centre_id, group_id) or, as in 0.2, (model, centre_id, group_id) */
+	first_key = PG_NARGS() > 3 ? 2 : 1;
+	if (first_key == 2 && !PG_ARGISNULL(1))
+		scope.school_year = quote_literal_cstr(TextDatumGetCString(PG_GETARG_DATUM(1)));
+	scope.has_centre = !PG_ARGISNULL(first_key);
+	scope.centre_id = scope.has_centre ? PG_GETARG_INT64(first_key) : 0;
+	scope.has_group = !PG_ARGISNULL(first_key + 1);
+	scope.group_id = scope.has_group ? PG_GETARG_INT64(first_key + 1) : 0;
 	if (scope.has_group && !scope.has_centre)
 		ereport(ERROR,
 				errcode(ERRCODE_INVALID_PARAMETER_VALUE),

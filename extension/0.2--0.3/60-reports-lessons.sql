@@ -61,7 +61,8 @@ $$;
 COMMENT ON FUNCTION schooltime.series_text(text[]) IS
 'internal: items as a sentence lists them, ''a'', ''a and b'', ''a, b and c''';
 
-CREATE OR REPLACE FUNCTION schooltime.report_rule_violations(model name, centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
+CREATE FUNCTION schooltime.report_rule_violations(model name, school_year schooltime.school_year,
+                                                  centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
 RETURNS SETOF schooltime.violation
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
@@ -128,12 +129,14 @@ BEGIN
                     FROM %2$s AS s
                     WHERE s.lesson_id IS NULL AND s.kind <> 'recess' AND s.teacher_id IS NOT NULL
                       AND ($1 IS NULL OR s.centre_id = $1) AND ($2 IS NULL OR s.group_id = $2)
+                      AND (%3$L IS NULL OR s.school_year = %3$L)
                     UNION ALL
                     SELECT a.centre_id, a.group_id, o.teacher_id
                     FROM (SELECT DISTINCT s.centre_id, s.group_id, s.lesson_id
                           FROM %2$s AS s
                           WHERE s.lesson_id IS NOT NULL AND s.kind <> 'recess'
-                            AND ($1 IS NULL OR s.centre_id = $1) AND ($2 IS NULL OR s.group_id = $2)) AS a
+                            AND ($1 IS NULL OR s.centre_id = $1) AND ($2 IS NULL OR s.group_id = $2)
+                            AND (%3$L IS NULL OR s.school_year = %3$L)) AS a
                     JOIN %2$s AS o ON o.centre_id = a.centre_id AND o.lesson_id = a.lesson_id
                     WHERE o.kind <> 'recess' AND o.teacher_id IS NOT NULL) AS x
               GROUP BY x.centre_id, x.group_id) AS t
@@ -146,7 +149,7 @@ BEGIN
         JOIN schooltime.rules AS r ON r.code = 'teachers_per_group'
         WHERE t.teachers > l.max_teachers
         ORDER BY g.centre_id, g.id
-    $q$, model, sessions)
+    $q$, model, sessions, school_year)
     USING centre_id, group_id,
         -- the messages, in the session's language: format() fills them row by row
         schooltime.gettext('group "%s" has %s different teachers, more than %s'),
@@ -172,6 +175,7 @@ BEGIN
              AND (q.pupils_above IS NULL OR g.pupils > q.pupils_above)
              AND (NOT q.public_only OR c.ownership = 'public')
             WHERE ($1 IS NULL OR g.centre_id = $1) AND ($2 IS NULL OR g.id = $2)
+              AND (%4$L IS NULL OR g.school_year = %4$L)
         ), asked AS (
             SELECT DISTINCT req.centre_id, req.group_id FROM req
         ), shape AS (
@@ -329,7 +333,7 @@ BEGIN
                    schooltime.section_text(j.section) AS section) AS d
         WHERE j.figure < j.min_split_sessions
         ORDER BY j.centre_id, j.group_id, j.rule, j.requirement
-    $q$, model, sessions, group_parts)
+    $q$, model, sessions, group_parts, school_year)
     USING centre_id, group_id,
         -- the messages, in the session's language: format() fills them row by row
         schooltime.gettext('group "%s" has no split session of %s'),
@@ -368,14 +372,14 @@ BEGIN
             WITH declared AS (
                 SELECT o.centre_id, o.school_year, o.regime, count(*)::integer AS groups, sum(o.pupils)::bigint AS pupils
                 FROM %1$I.optional_subject_groups AS o
-                WHERE $1 IS NULL OR o.centre_id = $1
+                WHERE ($1 IS NULL OR o.centre_id = $1) AND (%6$L IS NULL OR o.school_year = %6$L)
                 GROUP BY 1, 2, 3
             ), option_rows AS (
                 SELECT b.centre_id, b.school_year, b.regime, l.id AS lesson_id, s.subject, s.group_id, s.split, s.part, s.split_half
                 FROM %4$s AS b
                 JOIN %3$s AS l ON l.centre_id = b.centre_id AND l.school_year = b.school_year AND l.block = b.name
                 JOIN %2$s AS s ON s.centre_id = l.centre_id AND s.lesson_id = l.id
-                WHERE ($1 IS NULL OR b.centre_id = $1) AND s.kind <> 'recess'
+                WHERE ($1 IS NULL OR b.centre_id = $1) AND (%6$L IS NULL OR b.school_year = %6$L) AND s.kind <> 'recess'
                   AND NOT EXISTS (SELECT FROM declared AS d
                                   WHERE d.centre_id = b.centre_id AND d.school_year = b.school_year AND d.regime = b.regime)
             ), lesson_options AS (
@@ -446,7 +450,7 @@ BEGIN
                                        END AS left_out) AS d
             WHERE t.groups > 0 AND t.pupils > l.max_average_pupils * t.groups
             ORDER BY c.id, t.school_year, t.regime
-        $q$, model, sessions, lessons, blocks, group_parts)
+        $q$, model, sessions, lessons, blocks, group_parts, school_year)
         USING centre_id,
             -- the messages, in the session's language: format() fills them row by row
             schooltime.gettext('part "%s" of %s'),
@@ -485,9 +489,10 @@ BEGIN
         JOIN schooltime.regimes AS rg ON rg.regime = g.regime
         JOIN schooltime.rules AS r ON r.code = 'attendance'
         WHERE ($1 IS NULL OR a.centre_id = $1) AND ($2 IS NULL OR a.group_id = $2)
+          AND (%2$L IS NULL OR g.school_year = %2$L)
           AND NOT st.keeps_continuous_assessment
         ORDER BY a.centre_id, a.group_id, a.id
-    $q$, model)
+    $q$, model, school_year)
     USING centre_id, group_id,
         -- the messages, in the session's language: format() fills them row by row
         schooltime.gettext('pupil "%s" of group "%s" has missed %s %% of lective time without justification, more than %s %%'),
@@ -499,5 +504,13 @@ BEGIN
     END IF;
 END
 $report$;
+COMMENT ON FUNCTION schooltime.report_rule_violations(name, schooltime.school_year, bigint, bigint) IS
+'every violation of the report-only rules in a model, for one school year (NULL: every year), and one centre, one group or all: teachers_per_group (4.2; every teacher of every lesson the group attends), eso_split and batx_split (4.1.1.1; the best of the group''s splits, its halves and those of group_parts), optional_ratio (4.1.1.1, one row per centre, year and stage, of its optional_subject_groups or, if it declares none, of the options of its blocks; left out when a group is named) and attendance (3.2, one row per pupil); severity from schooltime.rules, figures from the catalogue; schooltime.check() includes them';
+
+CREATE OR REPLACE FUNCTION schooltime.report_rule_violations(model name, centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
+RETURNS SETOF schooltime.violation
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT * FROM schooltime.report_rule_violations(model, NULL::schooltime.school_year, centre_id, group_id) $$;
 COMMENT ON FUNCTION schooltime.report_rule_violations(name, bigint, bigint) IS
-'every violation of the report-only rules in a model, for one centre, one group or all: teachers_per_group (4.2; every teacher of every lesson the group attends), eso_split and batx_split (4.1.1.1; the best of the group''s splits, its halves and those of group_parts), optional_ratio (4.1.1.1, one row per centre, year and stage, of its optional_subject_groups or, if it declares none, of the options of its blocks; left out when a group is named) and attendance (3.2, one row per pupil); severity from schooltime.rules, figures from the catalogue; schooltime.check() includes them';
+'every violation of the report-only rules in a model, of every school year, for one centre, one group or all: schooltime.report_rule_violations(model, school_year, centre_id, group_id) with no year';

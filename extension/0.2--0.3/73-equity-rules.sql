@@ -20,7 +20,8 @@
 -- decree binds the Department's admissions and not the rows that record
 -- them: severity warning.
 
-CREATE FUNCTION schooltime.equity_violations(model name, centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
+CREATE FUNCTION schooltime.equity_violations(model name, school_year schooltime.school_year,
+                                             centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
 RETURNS SETOF schooltime.violation
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
@@ -54,6 +55,8 @@ BEGIN
             FROM %1$I.enrolment AS e
             LEFT JOIN %1$I.centre_zones AS cz
               ON cz.centre_id = e.centre_id AND cz.school_year = e.school_year AND cz.stage = e.stage
+            -- a year's zone figures are that year's rows alone: it is kept before the window sums
+            WHERE (%5$L IS NULL OR e.school_year = %5$L)
         ), zone_level AS (
             -- each row with its zone's figures for its year and level, as window
             -- sums over every centre of the zone (before any centre is picked
@@ -163,7 +166,8 @@ BEGIN
     $q$, model,
         (SELECT array_to_string(r.sections, ', ') FROM schooltime.rules AS r WHERE r.code = 'nee_entry_share'),
         (SELECT array_to_string(r.sections, ', ') FROM schooltime.rules AS r WHERE r.code = 'late_nee_enrolment'),
-        (SELECT array_to_string(r.sections, ', ') FROM schooltime.rules AS r WHERE r.code = 'nee_reserve'))
+        (SELECT array_to_string(r.sections, ', ') FROM schooltime.rules AS r WHERE r.code = 'nee_reserve'),
+        school_year)
     USING centre_id,
         -- the messages, in the session's language: format() fills them row by row
         schooltime.gettext('the Department set its maximum at %s %% (%s)'),
@@ -188,9 +192,17 @@ BEGIN
         schooltime.gettext('Insert the year''s row into schooltime.equity_figures, or call schooltime.carry_over_school_year().');
 END
 $rules$;
+COMMENT ON FUNCTION schooltime.equity_violations(name, schooltime.school_year, bigint, bigint) IS
+'every violation of Decret 11/2021''s rules in a model''s enrolment, for one school year (NULL: every year) and one centre or all (none for a group): nee_entry_share (art. 59, a centre''s share of pupils with specific educational needs at an entry level above its zone''s maximum), late_nee_enrolment (art. 49.2, late arrivals with such needs assigned to a centre already above it) and nee_reserve (art. 55, fewer places reserved than the zone''s share of the places offered); a centre with no zone, or a year without the catalogue''s nee_max_raise, gives a row saying it cannot be judged. schooltime.check() includes them';
+
+CREATE FUNCTION schooltime.equity_violations(model name, centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
+RETURNS SETOF schooltime.violation
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT * FROM schooltime.equity_violations(model, NULL::schooltime.school_year, centre_id, group_id) $$;
 COMMENT ON FUNCTION schooltime.equity_violations(name, bigint, bigint) IS
-'every violation of Decret 11/2021''s rules in a model''s enrolment, for one centre or all (none for a group): nee_entry_share (art. 59, a centre''s share of pupils with specific educational needs at an entry level above its zone''s maximum), late_nee_enrolment (art. 49.2, late arrivals with such needs assigned to a centre already above it) and nee_reserve (art. 55, fewer places reserved than the zone''s share of the places offered); a centre with no zone, or a year without the catalogue''s nee_max_raise, gives a row saying it cannot be judged. schooltime.check() includes them';
+'every violation of Decret 11/2021''s rules in a model''s enrolment, of every school year, for one centre or all: schooltime.equity_violations(model, school_year, centre_id, group_id) with no year';
 
 INSERT INTO schooltime.violation_sources VALUES
-    ('equity', 70, 'schooltime.equity_violations(name, bigint, bigint)',
+    ('equity', 70, 'schooltime.equity_violations(name, schooltime.school_year, bigint, bigint)',
      'Decret 11/2021''s rules of balanced schooling: nee_entry_share, late_nee_enrolment, nee_reserve');

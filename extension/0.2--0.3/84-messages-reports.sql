@@ -2,7 +2,8 @@
 -- and its EOI source, attendance, teachers' hours and the week grids'
 -- language, functions of 0.1--0.2 unchanged but for their messages.
 
-CREATE OR REPLACE FUNCTION schooltime.eoi_course_violations(model name, centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
+CREATE FUNCTION schooltime.eoi_course_violations(model name, school_year schooltime.school_year,
+                                                 centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
 RETURNS SETOF schooltime.violation
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
@@ -14,8 +15,9 @@ BEGIN
     FOR g IN EXECUTE format(
         'SELECT g.centre_id, g.id, g.name, g.school_year FROM %I.class_groups AS g'
         ' WHERE g.regime = ANY (ARRAY[''eoi_ordinary'', ''eoi_intensive'', ''eoi_blended'']::schooltime.regime[])'
-        '   AND ($1 IS NULL OR g.centre_id = $1) AND ($2 IS NULL OR g.id = $2) ORDER BY g.centre_id, g.id', model)
-        USING eoi_course_violations.centre_id, eoi_course_violations.group_id
+        '   AND ($1 IS NULL OR g.centre_id = $1) AND ($2 IS NULL OR g.id = $2)'
+        '   AND ($3 IS NULL OR g.school_year = $3) ORDER BY g.centre_id, g.id', model)
+        USING eoi_course_violations.centre_id, eoi_course_violations.group_id, eoi_course_violations.school_year
     LOOP
         BEGIN
             RETURN QUERY SELECT * FROM schooltime.eoi_course_hours_violations(model, g.centre_id, g.id);
@@ -37,8 +39,17 @@ BEGIN
     END LOOP;
 END
 $eoi$;
+COMMENT ON FUNCTION schooltime.eoi_course_violations(name, schooltime.school_year, bigint, bigint) IS
+'eoi_course_hours of every EOI group of a model in one school year (NULL: every year), or of one centre, or one group; a group whose course cannot be counted (no course dates) is reported too';
 
-CREATE OR REPLACE FUNCTION schooltime.check(model name, centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
+CREATE OR REPLACE FUNCTION schooltime.eoi_course_violations(model name, centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
+RETURNS SETOF schooltime.violation
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT * FROM schooltime.eoi_course_violations(model, NULL::schooltime.school_year, centre_id, group_id) $$;
+
+CREATE FUNCTION schooltime.check(model name, school_year schooltime.school_year,
+                                 centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
 RETURNS SETOF schooltime.violation
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
@@ -58,11 +69,19 @@ BEGIN
             ERRCODE = 'invalid_parameter_value', HINT = schooltime.gettext('Pass the centre_id as well as the group_id.');
     END IF;
     FOR source IN SELECT s.source FROM schooltime.violation_sources AS s ORDER BY s.position LOOP
-        RETURN QUERY EXECUTE format('SELECT * FROM %s($1, $2, $3)', source::regproc)
-            USING model, centre_id, group_id;
+        RETURN QUERY EXECUTE format('SELECT * FROM %s($1, $2, $3, $4)', source::regproc)
+            USING model, school_year, centre_id, group_id;
     END LOOP;
 END
 $check$;
+COMMENT ON FUNCTION schooltime.check(name, schooltime.school_year, bigint, bigint) IS
+'the compliance report of one school year: one row per violation of every rule schooltime knows, errors and warnings alike, in the year''s rows of a model (or of one centre, or one group), as schooltime.check(model, centre_id, group_id) gives them for every year; called as check(''timetables'', school_year => ''2026-2027''), or with schooltime.current_school_year(); a NULL year is every year. Each source of schooltime.violation_sources reads that year''s rows alone';
+
+CREATE OR REPLACE FUNCTION schooltime.check(model name, centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
+RETURNS SETOF schooltime.violation
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$ SELECT * FROM schooltime.check(model, NULL::schooltime.school_year, centre_id, group_id) $$;
 
 CREATE OR REPLACE FUNCTION schooltime.attendance_status(regime schooltime.regime, school_year text,
                                              lective_minutes numeric, unjustified_minutes numeric,
