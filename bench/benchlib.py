@@ -41,8 +41,9 @@ VARIANTS = {
     'd': 'rival: the nine write rules in PL/pgSQL (bench/rival.sql), statement-level with transition tables',
 }
 
-# Drops every trigger whose function belongs to the extension from the model's tables:
-# the baseline keeps whatever create_model() makes except schooltime's checks.
+# Drops every trigger whose function belongs to the extension from the model's tables (and their
+# partitions, in a partitioned model): the baseline keeps whatever create_model() makes except
+# schooltime's checks.
 DROP_SCHOOLTIME_TRIGGERS = """
 DO $drop$
 DECLARE
@@ -54,6 +55,7 @@ BEGIN
         JOIN pg_proc AS p ON p.oid = tg.tgfoid
         JOIN pg_class AS c ON c.oid = tg.tgrelid
         WHERE NOT tg.tgisinternal
+          AND tg.tgparentid = 0         -- a partition's clone of its table's trigger goes with it
           AND p.pronamespace = 'schooltime'::regnamespace
           AND c.relnamespace = '%s'::regnamespace
     LOOP
