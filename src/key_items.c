@@ -39,11 +39,11 @@ typedef struct CentredItem
 	int64		teacher;
 } CentredItem;
 
-static int
-centred_item_cmp(const void *a, const void *b)
+static inline int
+centred_item_cmp(const CentredItem *a, const CentredItem *b)
 {
-	const st_item *x = &((const CentredItem *) a)->item;
-	const st_item *y = &((const CentredItem *) b)->item;
+	const st_item *x = &a->item;
+	const st_item *y = &b->item;
 
 	if (x->start != y->start)
 		return x->start < y->start ? -1 : 1;
@@ -53,6 +53,14 @@ centred_item_cmp(const void *a, const void *b)
 		return x->id < y->id ? -1 : 1;
 	return (int) (x->flags & ST_DUTY) - (int) (y->flags & ST_DUTY);
 }
+
+/* with the comparison inlined, as flat_scan.c's sort */
+#define ST_SORT sort_centred_items
+#define ST_ELEMENT_TYPE CentredItem
+#define ST_COMPARE(a, b) centred_item_cmp(a, b)
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
 
 /*
  * The queries hand over a key's rows in key order only: sorting a whole
@@ -78,7 +86,7 @@ key_items_sort(KeyItems *k)
 		sorted[i].centre = k->centres[i];
 		sorted[i].teacher = k->teachers[i];
 	}
-	qsort(sorted, k->n, sizeof(CentredItem), centred_item_cmp);
+	sort_centred_items(sorted, k->n);
 	for (i = 0; i < k->n; i++)
 	{
 		k->items[i] = sorted[i].item;

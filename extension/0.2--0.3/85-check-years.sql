@@ -25,8 +25,15 @@ BEGIN
     IF to_regclass(format('%I.free_days', model)) IS NULL THEN
         PERFORM schooltime.calendar_centre(model, coalesce(calendar_violations.centre_id, 0));
     END IF;
-    FOR c IN EXECUTE format('SELECT ce.id FROM %I.centres AS ce WHERE $1 IS NULL OR ce.id = $1 ORDER BY ce.id', model)
-             USING calendar_violations.centre_id
+    -- only the centres with calendar rows of their own can break a calendar
+    -- rule (free days, course dates, dated activities): one set-based query
+    -- instead of three per centre of the region
+    FOR c IN EXECUTE format('SELECT ce.id FROM %1$I.centres AS ce WHERE ($1 IS NULL OR ce.id = $1)'
+                            ' AND (ce.id IN (SELECT f.centre_id FROM %1$I.free_days AS f WHERE $2 IS NULL OR f.school_year = $2)'
+                            '   OR ce.id IN (SELECT d.centre_id FROM %1$I.course_dates AS d WHERE $2 IS NULL OR d.school_year = $2)'
+                            '   OR ce.id IN (SELECT a.centre_id FROM %1$I.dated_activities AS a WHERE $2 IS NULL OR a.school_year = $2))'
+                            ' ORDER BY ce.id', model)
+             USING calendar_violations.centre_id, calendar_violations.school_year
     LOOP
         FOR y IN EXECUTE format('SELECT DISTINCT f.school_year FROM %I.free_days AS f'
                                 ' WHERE f.centre_id = $1 AND ($2 IS NULL OR f.school_year = $2) ORDER BY 1', model)
