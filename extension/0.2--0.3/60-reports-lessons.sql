@@ -143,7 +143,9 @@ BEGIN
             ), option_rows AS (
                 SELECT bl.centre_id, bl.school_year, bl.regime, bl.lesson_id, s.subject, s.group_id, s.split, s.part, s.split_half
                 FROM block_lessons AS bl
-                JOIN %2$s AS s ON s.centre_id = bl.centre_id AND s.lesson_id = bl.lesson_id
+                -- a lesson's sessions are of its year (their foreign key holds
+                -- it): said, so that a partitioned model reads one year's
+                JOIN %2$s AS s ON s.centre_id = bl.centre_id AND s.lesson_id = bl.lesson_id AND s.school_year = bl.school_year
                 WHERE s.kind <> 'recess'
             ), lesson_options AS (
                 -- a lesson of a block as an option: its subject, what it takes and those pupils
