@@ -231,6 +231,90 @@ report_rules_load_parts(ReportRules *rules, const ModelTables *m, const char *fi
 }
 
 static void
+block_lesson_row(void *context, Datum *values, bool *nulls)
+{
+	ReportRules *rules = (ReportRules *) context;
+	BlockLesson *b;
+
+	if (rules->nblock_lessons == rules->block_lessons_capacity)
+	{
+		rules->block_lessons_capacity = rules->block_lessons_capacity ? rules->block_lessons_capacity * 2 : 1024;
+		rules->block_lessons = rules->block_lessons
+			? repalloc_huge(rules->block_lessons, sizeof(BlockLesson) * rules->block_lessons_capacity)
+			: MemoryContextAllocHuge(rules->keep, sizeof(BlockLesson) * rules->block_lessons_capacity);
+	}
+	b = &rules->block_lessons[rules->nblock_lessons++];
+	b->centre_id = DatumGetInt64(values[0]);
+	b->lesson_id = DatumGetInt64(values[1]);
+	b->school_year = datum_string(rules, values[2], false);
+	b->regime = datum_string(rules, values[3], false);
+}
+
+void
+report_rules_load_block_lessons(ReportRules *rules, const ModelTables *m, const char *filter_sql)
+{
+	const char *schema;
+
+	if (m->lessons == NULL)
+		return;					/* a model made before 0.3: no blocks */
+	schema = quote_identifier(m->schema);
+	/* the lessons of the blocks, by the lessons' (centre_id, id) order: the walk looks its sessions up there */
+	flat_scan(psprintf("SELECT l.centre_id, l.id, b.school_year::pg_catalog.text, b.regime::pg_catalog.text"
+					   " FROM %s.blocks AS b JOIN %s AS l ON l.centre_id OPERATOR(pg_catalog.=) b.centre_id"
+					   " AND l.school_year OPERATOR(pg_catalog.=) b.school_year AND l.block OPERATOR(pg_catalog.=) b.name"
+					   " WHERE %s AND NOT EXISTS (SELECT FROM %s.optional_subject_groups AS o"
+					   " WHERE o.centre_id OPERATOR(pg_catalog.=) b.centre_id"
+					   " AND o.school_year OPERATOR(pg_catalog.=) b.school_year AND o.regime OPERATOR(pg_catalog.=) b.regime)"
+					   " ORDER BY l.centre_id, l.id",
+					   schema, m->lessons, filter_sql, schema),
+			  block_lesson_row, rules);
+}
+
+/* The index of (centre, lesson) in block_lessons, or -1. */
+static int32
+block_lesson_of(const ReportRules *rules, int64 centre_id, int64 lesson_id)
+{
+	Size		low = 0;
+	Size		high = rules->nblock_lessons;
+
+	while (low < high)
+	{
+		Size		mid = low + (high - low) / 2;
+		const BlockLesson *b = &rules->block_lessons[mid];
+
+		if (b->centre_id < centre_id || (b->centre_id == centre_id && b->lesson_id < lesson_id))
+			low = mid + 1;
+		else
+			high = mid;
+	}
+	return low < rules->nblock_lessons && rules->block_lessons[low].centre_id == centre_id &&
+		rules->block_lessons[low].lesson_id == lesson_id ? (int32) low : -1;
+}
+
+static void
+add_option(ReportRules *rules, const ReportSession *row, int32 block_lesson, int16 split_half, int32 split, int32 part)
+{
+	OptionRow  *o;
+
+	if (rules->noptions == rules->options_capacity)
+	{
+		rules->options_capacity = rules->options_capacity ? rules->options_capacity * 2 : 1024;
+		rules->options = rules->options
+			? repalloc_huge(rules->options, sizeof(OptionRow) * rules->options_capacity)
+			: MemoryContextAllocHuge(rules->keep, sizeof(OptionRow) * rules->options_capacity);
+	}
+	o = &rules->options[rules->noptions++];
+	o->centre_id = row->centre_id;
+	o->lesson_id = row->lesson_id;
+	o->group_id = row->group_id;
+	o->block_lesson = block_lesson;
+	o->subject = row->subject;
+	o->split = split;
+	o->part = part;
+	o->split_half = split_half;
+}
+
+static void
 add_row(ReportRules *rules, const ReportSession *row)
 {
 	if (rules->nrows == rules->capacity)
@@ -273,6 +357,15 @@ report_rules_session(ReportRules *rules, int64 centre_id, int64 group_id, const 
 		row.part = datum_string(rules, values[6], nulls[6]);
 	}
 	add_row(rules, &row);
+	/* a session of a block's lesson: what one of its options takes */
+	if (row.lesson_id != 0 && rules->nblock_lessons > 0)
+	{
+		int32		block_lesson = block_lesson_of(rules, centre_id, row.lesson_id);
+
+		if (block_lesson >= 0)
+			add_option(rules, &row, block_lesson, nulls[3] ? 0 : DatumGetInt16(values[3]),
+					   datum_string(rules, values[5], nulls[5]), datum_string(rules, values[6], nulls[6]));
+	}
 }
 
 static void
@@ -995,4 +1088,141 @@ report_rules_group(ReportRules *rules, int group_index, const ReportRuleGroup *g
 		centre_lessons(rules, group_index);
 	teachers_per_group(rules, g, first, end, emit, context);
 	split_violations(rules, g, first, end, emit, context);
+}
+
+/* ---- optional_ratio (4.1.1.1) ---- */
+
+static int
+option_order(const void *a, const void *b)
+{
+	const OptionRow *x = (const OptionRow *) a;
+	const OptionRow *y = (const OptionRow *) b;
+
+	if (x->block_lesson != y->block_lesson)
+		return x->block_lesson < y->block_lesson ? -1 : 1;
+	if (x->group_id != y->group_id)
+		return x->group_id < y->group_id ? -1 : 1;
+	if (x->subject != y->subject)
+		return x->subject < y->subject ? -1 : 1;
+	if (x->split != y->split)
+		return x->split < y->split ? -1 : 1;
+	if (x->part != y->part)
+		return x->part < y->part ? -1 : 1;
+	if (x->split_half != y->split_half)
+		return x->split_half < y->split_half ? -1 : 1;
+	return 0;
+}
+
+static Datum
+string_array(const ReportRules *rules, const int32 *numbers, int n, bool *nulls)
+{
+	Datum	   *items = palloc(sizeof(Datum) * Max(n, 1));
+	int			dims[1] = {n};
+	int			lbs[1] = {1};
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		nulls[i] = numbers[i] < 0;
+		items[i] = nulls[i] ? (Datum) 0 : CStringGetTextDatum(string_of(rules, numbers[i]));
+	}
+	return PointerGetDatum(construct_md_array(items, nulls, 1, dims, lbs, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+void
+report_rules_optional_ratio(ReportRules *rules, const ModelTables *m, const char *school_year,
+							bool has_centre, int64 centre_id, report_rule_tuple emit, void *context)
+{
+	Size		n = 0;
+	Size		i;
+	int			count;
+	Datum	   *centres;
+	Datum	   *lessons;
+	Datum	   *groups;
+	Datum	   *halves;
+	int32	   *years;
+	int32	   *regimes;
+	int32	   *subjects;
+	int32	   *splits;
+	int32	   *parts;
+	bool	   *nulls;
+	bool	   *half_nulls;
+	Oid			types[12] = {NAMEOID, TEXTOID, INT8OID, INT8ARRAYOID, TEXTARRAYOID, TEXTARRAYOID, INT8ARRAYOID,
+	TEXTARRAYOID, INT8ARRAYOID, TEXTARRAYOID, TEXTARRAYOID, INT2ARRAYOID};
+	Datum		args[12];
+	char		arg_nulls[12];
+	int			dims[1];
+	int			lbs[1] = {1};
+	uint64		r;
+	int			rc;
+
+	/* each lesson's (group, subject, split, part, half) once: the sessions of a week repeat them */
+	if (rules->noptions > 1)
+		qsort(rules->options, rules->noptions, sizeof(OptionRow), option_order);
+	for (i = 0; i < rules->noptions; i++)
+		if (n == 0 || option_order(&rules->options[n - 1], &rules->options[i]) != 0)
+			rules->options[n++] = rules->options[i];
+	rules->noptions = n;
+	count = (int) n;
+	centres = palloc(sizeof(Datum) * Max(n, 1));
+	lessons = palloc(sizeof(Datum) * Max(n, 1));
+	groups = palloc(sizeof(Datum) * Max(n, 1));
+	halves = palloc(sizeof(Datum) * Max(n, 1));
+	half_nulls = palloc(sizeof(bool) * Max(n, 1));
+	years = palloc(sizeof(int32) * Max(n, 1));
+	regimes = palloc(sizeof(int32) * Max(n, 1));
+	subjects = palloc(sizeof(int32) * Max(n, 1));
+	splits = palloc(sizeof(int32) * Max(n, 1));
+	parts = palloc(sizeof(int32) * Max(n, 1));
+	nulls = palloc(sizeof(bool) * Max(n, 1));
+	for (i = 0; i < n; i++)
+	{
+		const OptionRow *o = &rules->options[i];
+		const BlockLesson *b = &rules->block_lessons[o->block_lesson];
+
+		centres[i] = Int64GetDatum(o->centre_id);
+		lessons[i] = Int64GetDatum(o->lesson_id);
+		groups[i] = Int64GetDatum(o->group_id);
+		years[i] = b->school_year;
+		regimes[i] = b->regime;
+		subjects[i] = o->subject;
+		splits[i] = o->split;
+		parts[i] = o->part;
+		half_nulls[i] = o->split_half == 0;
+		halves[i] = Int16GetDatum(o->split_half);
+	}
+	dims[0] = count;
+	memset(arg_nulls, ' ', sizeof(arg_nulls));
+	args[0] = DirectFunctionCall1(namein, CStringGetDatum(m->schema));
+	if (school_year != NULL)
+		args[1] = CStringGetTextDatum(school_year);
+	else
+		arg_nulls[1] = 'n';
+	args[2] = Int64GetDatum(centre_id);
+	if (!has_centre)
+		arg_nulls[2] = 'n';
+	args[3] = PointerGetDatum(construct_array(centres, count, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	args[4] = string_array(rules, years, count, nulls);
+	args[5] = string_array(rules, regimes, count, nulls);
+	args[6] = PointerGetDatum(construct_array(lessons, count, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	args[7] = string_array(rules, subjects, count, nulls);
+	args[8] = PointerGetDatum(construct_array(groups, count, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	args[9] = string_array(rules, splits, count, nulls);
+	args[10] = string_array(rules, parts, count, nulls);
+	args[11] = PointerGetDatum(construct_md_array(halves, half_nulls, 1, dims, lbs, INT2OID, sizeof(int16), true, TYPALIGN_SHORT));
+	rc = SPI_execute_with_args("SELECT * FROM schooltime.optional_ratio_violations($1, $2::schooltime.school_year, $3,"
+							   " $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+							   12, types, args, arg_nulls, true, 0);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "could not word optional_ratio's rows: %s", SPI_result_code_string(rc));
+	for (r = 0; r < SPI_processed; r++)
+	{
+		int			natts = SPI_tuptable->tupdesc->natts;
+		Datum	   *values = palloc(sizeof(Datum) * natts);
+		bool	   *value_nulls = palloc(sizeof(bool) * natts);
+
+		heap_deform_tuple(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, values, value_nulls);
+		emit(context, values, value_nulls);
+	}
+	SPI_freetuptable(SPI_tuptable);
 }

@@ -15,6 +15,14 @@
  * takes every part of a split takes the group whole and is no split
  * session of it.  The group's figure is its best split's.
  *
+ * optional_ratio (4.1.1.1), per centre, school year and stage: where the
+ * centre declares no optional_subject_groups, each distinct option of its
+ * blocks (a subject and the parts of groups it takes) is one group.  The
+ * walk keeps the sessions of the blocks' lessons as it reads them, each
+ * (lesson, subject, what it takes) once, and hands them in one call to
+ * schooltime.optional_ratio_violations() (part 60), which words the rows:
+ * no query of the region's sessions of its own.
+ *
  * The words and figures are those report_rule_violations() gave when it
  * computed these rules in SQL (part 60 of the 0.3 upgrade script), msgids
  * included, so that translations still apply; test/report_walk.sql
@@ -96,6 +104,28 @@ typedef struct ReportPart
 	int32		part;
 } ReportPart;
 
+/* A lesson of a block, of a centre that declares no optional-subject groups for its year and stage. */
+typedef struct BlockLesson
+{
+	int64		centre_id;
+	int64		lesson_id;
+	int32		school_year;	/* interned text */
+	int32		regime;			/* interned text */
+} BlockLesson;
+
+/* A session of a block's lesson as optional_ratio reads it: what the option takes. */
+typedef struct OptionRow
+{
+	int64		centre_id;
+	int64		lesson_id;
+	int64		group_id;
+	int32		block_lesson;	/* index in block_lessons */
+	int32		subject;		/* interned; -1: NULL */
+	int32		split;			/* -1: NULL */
+	int32		part;			/* -1: NULL */
+	int16		split_half;		/* 0: NULL */
+} OptionRow;
+
 typedef struct ReportRules
 {
 	MemoryContext keep;
@@ -127,6 +157,12 @@ typedef struct ReportRules
 	Size		nby_lesson;
 	Size		by_lesson_capacity;
 	int			by_lesson_centre_end;	/* the first group of the next centre */
+	BlockLesson *block_lessons;	/* by centre, lesson */
+	Size		nblock_lessons;
+	Size		block_lessons_capacity;
+	OptionRow  *options;		/* the sessions of block_lessons, made distinct by report_rules_optional_ratio() */
+	Size		noptions;
+	Size		options_capacity;
 } ReportRules;
 
 /* A group of the walk, by its key. */
@@ -181,6 +217,22 @@ extern void report_rules_lesson_teachers(ReportRules *rules, const ModelTables *
  * names its subjects' areas; call once, before the first group.
  */
 extern void report_rules_ready(ReportRules *rules, const ReportGroupKey *groups, int ngroups);
+
+/*
+ * The lessons of the blocks in scope (filter_sql over alias b of blocks)
+ * whose centre, year and stage have no optional_subject_groups; before the
+ * sessions are read.
+ */
+extern void report_rules_load_block_lessons(ReportRules *rules, const ModelTables *model, const char *filter_sql);
+
+typedef void (*report_rule_tuple) (void *context, Datum *values, bool *nulls);
+
+/*
+ * optional_ratio's rows (schooltime.violation's columns), in
+ * report_rule_violations()'s order: by centre, school year and stage.
+ */
+extern void report_rules_optional_ratio(ReportRules *rules, const ModelTables *model, const char *school_year,
+										bool has_centre, int64 centre_id, report_rule_tuple emit, void *context);
 
 /* The report-only rules of the walk's group_index-th group; groups must come in order. */
 extern void report_rules_group(ReportRules *rules, int group_index, const ReportRuleGroup *group,
