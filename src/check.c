@@ -589,6 +589,7 @@ report_groups_and_centres(Report *r, const Scope *scope, MemoryContext work)
 			{
 				keys[i].centre_id = scan.groups[i].centre_id;
 				keys[i].id = scan.groups[i].id;
+				keys[i].pupils = scan.groups[i].pupils;
 			}
 			report_rules_ready(&scan.rules, keys, scan.ngroups);
 		}

@@ -10,6 +10,7 @@
  */
 #include "schooltime.h"
 
+#include "catalog/pg_collation.h"
 #include "catalog/pg_type.h"
 #include "common/hashfn.h"
 #include "executor/spi.h"
@@ -17,6 +18,7 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/varlena.h"
 
 #include "catalogue.h"
 #include "flat_scan.h"
@@ -216,6 +218,7 @@ part_row(void *context, Datum *values, bool *nulls)
 	p->group_id = DatumGetInt64(values[1]);
 	p->split = datum_string(rules, values[2], nulls[2]);
 	p->part = datum_string(rules, values[3], nulls[3]);
+	p->pupils = nulls[4] ? -1 : DatumGetInt32(values[4]);
 }
 
 void
@@ -224,7 +227,7 @@ report_rules_load_parts(ReportRules *rules, const ModelTables *m, const char *fi
 	if (m->group_parts == NULL)
 		return;					/* a model made before 0.3: halves only */
 	/* a group's splits, and each split's parts, in the order of the database's collation */
-	flat_scan(psprintf("SELECT p.centre_id, p.group_id, p.split, p.part FROM %s AS p WHERE %s"
+	flat_scan(psprintf("SELECT p.centre_id, p.group_id, p.split, p.part, p.pupils FROM %s AS p WHERE %s"
 					   " ORDER BY p.centre_id, p.group_id, p.split, p.part",
 					   m->group_parts, filter_sql),
 			  part_row, rules);
@@ -1113,10 +1116,151 @@ option_order(const void *a, const void *b)
 	return 0;
 }
 
+/* One part of a group an option takes: the group whole, a half, or a part of a split. */
+typedef struct Taken
+{
+	int64		group_id;
+	int32		split;			/* -1: NULL */
+	int32		part;			/* -1: NULL */
+	int16		split_half;		/* 0: NULL */
+	int32		split_key;		/* coalesce(split, '') */
+	int32		part_key;		/* coalesce(part, split_half::text, '') */
+} Taken;
+
+/* A lesson of a block as an option: its subject and what it takes. */
+typedef struct LessonOption
+{
+	int32		block_lesson;	/* its centre, year and stage */
+	int32		subject;
+	Taken	   *takes;			/* by group, split_key, part_key */
+	int			ntakes;
+	int64		pupils;
+	bool		unknown;		/* a part's pupils are not known */
+} LessonOption;
+
+static int
+taken_order(const void *a, const void *b)
+{
+	const Taken *x = (const Taken *) a;
+	const Taken *y = (const Taken *) b;
+
+	if (x->group_id != y->group_id)
+		return x->group_id < y->group_id ? -1 : 1;
+	if (x->split_key != y->split_key)
+		return x->split_key < y->split_key ? -1 : 1;
+	if (x->part_key != y->part_key)
+		return x->part_key < y->part_key ? -1 : 1;
+	return 0;
+}
+
+static const ReportRules *option_rules;	/* for lesson_option_order */
+
+/* By centre, year and stage, then subject and what it takes: the same option comes together. */
+static int
+lesson_option_order(const void *a, const void *b)
+{
+	const LessonOption *x = (const LessonOption *) a;
+	const LessonOption *y = (const LessonOption *) b;
+	const BlockLesson *bx = &option_rules->block_lessons[x->block_lesson];
+	const BlockLesson *by = &option_rules->block_lessons[y->block_lesson];
+	int			i;
+
+	if (bx->centre_id != by->centre_id)
+		return bx->centre_id < by->centre_id ? -1 : 1;
+	if (bx->school_year != by->school_year)
+		return bx->school_year < by->school_year ? -1 : 1;
+	if (bx->regime != by->regime)
+		return bx->regime < by->regime ? -1 : 1;
+	if (x->subject != y->subject)
+		return x->subject < y->subject ? -1 : 1;
+	if (x->ntakes != y->ntakes)
+		return x->ntakes < y->ntakes ? -1 : 1;
+	for (i = 0; i < x->ntakes; i++)
+	{
+		int			c = taken_order(&x->takes[i], &y->takes[i]);
+
+		if (c != 0)
+			return c;
+	}
+	return 0;
+}
+
+/* The pupils of what a row takes: group_parts.pupils of a part, class_groups.pupils of the group whole; -1 not known. */
+static int64
+taken_pupils(const ReportRules *rules, int64 centre_id, const Taken *t)
+{
+	Size		low = 0;
+	Size		high = rules->nparts;
+	int			g;
+
+	if (t->split >= 0)
+	{
+		/* the group's parts, found by (centre, group); its splits and parts are few */
+		while (low < high)
+		{
+			Size		mid = low + (high - low) / 2;
+			const ReportPart *p = &rules->parts[mid];
+
+			if (p->centre_id < centre_id || (p->centre_id == centre_id && p->group_id < t->group_id))
+				low = mid + 1;
+			else
+				high = mid;
+		}
+		for (; low < rules->nparts && rules->parts[low].centre_id == centre_id &&
+			 rules->parts[low].group_id == t->group_id; low++)
+			if (rules->parts[low].split == t->split && rules->parts[low].part == t->part)
+				return rules->parts[low].pupils;
+		return -1;
+	}
+	if (t->split_half != 0)
+		return -1;
+	g = group_index(rules->groups, rules->ngroups, centre_id, t->group_id);
+	return g >= 0 ? rules->groups[g].pupils : -1;
+}
+
+/* The lesser of two subjects in the database's collation, as min(subject) chooses; -1 (NULL) loses. */
+static int32
+least_subject(const ReportRules *rules, int32 a, int32 b)
+{
+	const char *x;
+	const char *y;
+
+	if (a < 0 || a == b)
+		return b;
+	if (b < 0)
+		return a;
+	x = string_of(rules, a);
+	y = string_of(rules, b);
+	return varstr_cmp(x, strlen(x), y, strlen(y), DEFAULT_COLLATION_OID) <= 0 ? a : b;
+}
+
 static Datum
-string_array(const ReportRules *rules, const int32 *numbers, int n, bool *nulls)
+int64_array(const int64 *numbers, int n)
 {
 	Datum	   *items = palloc(sizeof(Datum) * Max(n, 1));
+	int			i;
+
+	for (i = 0; i < n; i++)
+		items[i] = Int64GetDatum(numbers[i]);
+	return PointerGetDatum(construct_array(items, n, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+}
+
+static Datum
+int32_array(const int32 *numbers, int n)
+{
+	Datum	   *items = palloc(sizeof(Datum) * Max(n, 1));
+	int			i;
+
+	for (i = 0; i < n; i++)
+		items[i] = Int32GetDatum(numbers[i]);
+	return PointerGetDatum(construct_array(items, n, INT4OID, sizeof(int32), true, TYPALIGN_INT));
+}
+
+static Datum
+string_array(const ReportRules *rules, const int32 *numbers, int n)
+{
+	Datum	   *items = palloc(sizeof(Datum) * Max(n, 1));
+	bool	   *nulls = palloc(sizeof(bool) * Max(n, 1));
 	int			dims[1] = {n};
 	int			lbs[1] = {1};
 	int			i;
@@ -1129,28 +1273,158 @@ string_array(const ReportRules *rules, const int32 *numbers, int n, bool *nulls)
 	return PointerGetDatum(construct_md_array(items, nulls, 1, dims, lbs, TEXTOID, -1, false, TYPALIGN_INT));
 }
 
+/* The arrays optional_ratio_violations() takes. */
+typedef struct OptionCounts
+{
+	int64	   *centres;		/* per centre, year and stage */
+	int32	   *years;
+	int32	   *regimes;
+	int32	   *groups;
+	int64	   *pupils;
+	int			n;
+	int32	   *unknown_blocks;	/* per part an option of unknown pupils takes */
+	int32	   *unknown_options;
+	int32	   *unknown_subjects;
+	int64	   *unknown_groups;
+	int32	   *unknown_splits;
+	int32	   *unknown_parts;
+	Datum	   *unknown_halves;
+	bool	   *unknown_half_nulls;
+	int			nunknown;
+} OptionCounts;
+
+/* Each block lesson as an option, then the distinct options of each centre, year and stage counted. */
+static void
+count_options(ReportRules *rules, OptionCounts *c)
+{
+	LessonOption *lessons = palloc(sizeof(LessonOption) * Max(rules->noptions, 1));
+	Taken	   *takes = palloc(sizeof(Taken) * Max(rules->noptions, 1));
+	int			nlessons = 0;
+	Size		ntakes = 0;
+	Size		i;
+	Size		j;
+	int			options = 0;
+
+	/* options[] is by block lesson: each run is a lesson */
+	for (i = 0; i < rules->noptions; i = j)
+	{
+		const OptionRow *first = &rules->options[i];
+		LessonOption *l = &lessons[nlessons++];
+		int			k;
+		int			kept = 0;
+
+		l->block_lesson = first->block_lesson;
+		l->subject = -1;
+		l->takes = &takes[ntakes];
+		l->pupils = 0;
+		l->unknown = false;
+		for (j = i; j < rules->noptions && rules->options[j].block_lesson == first->block_lesson; j++)
+		{
+			const OptionRow *o = &rules->options[j];
+			Taken	   *t = &l->takes[j - i];
+
+			l->subject = least_subject(rules, l->subject, o->subject);
+			t->group_id = o->group_id;
+			t->split = o->split;
+			t->part = o->part;
+			t->split_half = o->split_half;
+			t->split_key = o->split >= 0 ? o->split : rules->halves;
+			t->part_key = o->part >= 0 ? o->part
+				: o->split_half == 1 ? rules->half[0] : o->split_half == 2 ? rules->half[1]
+				: o->split_half != 0 ? string_number(rules, int_text(o->split_half)) : rules->halves;
+		}
+		/* what the lesson takes, each part once, whatever the subjects of its rows */
+		if (j - i > 1)
+			qsort(l->takes, j - i, sizeof(Taken), taken_order);
+		for (k = 0; k < (int) (j - i); k++)
+			if (kept == 0 || taken_order(&l->takes[kept - 1], &l->takes[k]) != 0)
+				l->takes[kept++] = l->takes[k];
+		l->ntakes = kept;
+		ntakes += kept;
+		for (k = 0; k < kept; k++)
+		{
+			int64		p = taken_pupils(rules, first->centre_id, &l->takes[k]);
+
+			if (p < 0)
+				l->unknown = true;
+			else
+				l->pupils += p;
+		}
+	}
+	option_rules = rules;
+	if (nlessons > 1)
+		qsort(lessons, nlessons, sizeof(LessonOption), lesson_option_order);
+
+	memset(c, 0, sizeof(*c));
+	c->centres = palloc(sizeof(int64) * Max(nlessons, 1));
+	c->years = palloc(sizeof(int32) * Max(nlessons, 1));
+	c->regimes = palloc(sizeof(int32) * Max(nlessons, 1));
+	c->groups = palloc(sizeof(int32) * Max(nlessons, 1));
+	c->pupils = palloc(sizeof(int64) * Max(nlessons, 1));
+	c->unknown_blocks = palloc(sizeof(int32) * Max(ntakes, 1));
+	c->unknown_options = palloc(sizeof(int32) * Max(ntakes, 1));
+	c->unknown_subjects = palloc(sizeof(int32) * Max(ntakes, 1));
+	c->unknown_groups = palloc(sizeof(int64) * Max(ntakes, 1));
+	c->unknown_splits = palloc(sizeof(int32) * Max(ntakes, 1));
+	c->unknown_parts = palloc(sizeof(int32) * Max(ntakes, 1));
+	c->unknown_halves = palloc(sizeof(Datum) * Max(ntakes, 1));
+	c->unknown_half_nulls = palloc(sizeof(bool) * Max(ntakes, 1));
+	for (i = 0; i < (Size) nlessons; i++)
+	{
+		const LessonOption *l = &lessons[i];
+		const BlockLesson *b = &rules->block_lessons[l->block_lesson];
+		int			k;
+
+		/* a new centre, year and stage */
+		if (c->n == 0 || c->centres[c->n - 1] != b->centre_id || c->years[c->n - 1] != b->school_year ||
+			c->regimes[c->n - 1] != b->regime)
+		{
+			c->centres[c->n] = b->centre_id;
+			c->years[c->n] = b->school_year;
+			c->regimes[c->n] = b->regime;
+			c->groups[c->n] = 0;
+			c->pupils[c->n] = 0;
+			c->n++;
+		}
+		/* the same subject for the same pupils is one option, however many lessons it has */
+		else if (lesson_option_order(&lessons[i - 1], l) == 0)
+			continue;
+		if (!l->unknown)
+		{
+			c->groups[c->n - 1]++;
+			c->pupils[c->n - 1] += l->pupils;
+			continue;
+		}
+		options++;
+		for (k = 0; k < l->ntakes; k++)
+		{
+			const Taken *t = &l->takes[k];
+			int			u = c->nunknown++;
+
+			c->unknown_blocks[u] = c->n;	/* 1-based, as SQL's arrays */
+			c->unknown_options[u] = options;
+			c->unknown_subjects[u] = l->subject;
+			c->unknown_groups[u] = t->group_id;
+			c->unknown_splits[u] = t->split;
+			c->unknown_parts[u] = t->part;
+			c->unknown_halves[u] = Int16GetDatum(t->split_half);
+			c->unknown_half_nulls[u] = t->split_half == 0;
+		}
+	}
+}
+
 void
 report_rules_optional_ratio(ReportRules *rules, const ModelTables *m, const char *school_year,
 							bool has_centre, int64 centre_id, report_rule_tuple emit, void *context)
 {
 	Size		n = 0;
 	Size		i;
-	int			count;
-	Datum	   *centres;
-	Datum	   *lessons;
-	Datum	   *groups;
-	Datum	   *halves;
-	int32	   *years;
-	int32	   *regimes;
-	int32	   *subjects;
-	int32	   *splits;
-	int32	   *parts;
-	bool	   *nulls;
-	bool	   *half_nulls;
-	Oid			types[12] = {NAMEOID, TEXTOID, INT8OID, INT8ARRAYOID, TEXTARRAYOID, TEXTARRAYOID, INT8ARRAYOID,
-	TEXTARRAYOID, INT8ARRAYOID, TEXTARRAYOID, TEXTARRAYOID, INT2ARRAYOID};
-	Datum		args[12];
-	char		arg_nulls[12];
+	OptionCounts c;
+	Oid			types[15] = {NAMEOID, TEXTOID, INT8OID, INT8ARRAYOID, TEXTARRAYOID, TEXTARRAYOID, INT4ARRAYOID,
+		INT8ARRAYOID, INT4ARRAYOID, INT4ARRAYOID, TEXTARRAYOID, INT8ARRAYOID, TEXTARRAYOID, TEXTARRAYOID,
+	INT2ARRAYOID};
+	Datum		args[15];
+	char		arg_nulls[15];
 	int			dims[1];
 	int			lbs[1] = {1};
 	uint64		r;
@@ -1163,35 +1437,8 @@ report_rules_optional_ratio(ReportRules *rules, const ModelTables *m, const char
 		if (n == 0 || option_order(&rules->options[n - 1], &rules->options[i]) != 0)
 			rules->options[n++] = rules->options[i];
 	rules->noptions = n;
-	count = (int) n;
-	centres = palloc(sizeof(Datum) * Max(n, 1));
-	lessons = palloc(sizeof(Datum) * Max(n, 1));
-	groups = palloc(sizeof(Datum) * Max(n, 1));
-	halves = palloc(sizeof(Datum) * Max(n, 1));
-	half_nulls = palloc(sizeof(bool) * Max(n, 1));
-	years = palloc(sizeof(int32) * Max(n, 1));
-	regimes = palloc(sizeof(int32) * Max(n, 1));
-	subjects = palloc(sizeof(int32) * Max(n, 1));
-	splits = palloc(sizeof(int32) * Max(n, 1));
-	parts = palloc(sizeof(int32) * Max(n, 1));
-	nulls = palloc(sizeof(bool) * Max(n, 1));
-	for (i = 0; i < n; i++)
-	{
-		const OptionRow *o = &rules->options[i];
-		const BlockLesson *b = &rules->block_lessons[o->block_lesson];
+	count_options(rules, &c);
 
-		centres[i] = Int64GetDatum(o->centre_id);
-		lessons[i] = Int64GetDatum(o->lesson_id);
-		groups[i] = Int64GetDatum(o->group_id);
-		years[i] = b->school_year;
-		regimes[i] = b->regime;
-		subjects[i] = o->subject;
-		splits[i] = o->split;
-		parts[i] = o->part;
-		half_nulls[i] = o->split_half == 0;
-		halves[i] = Int16GetDatum(o->split_half);
-	}
-	dims[0] = count;
 	memset(arg_nulls, ' ', sizeof(arg_nulls));
 	args[0] = DirectFunctionCall1(namein, CStringGetDatum(m->schema));
 	if (school_year != NULL)
@@ -1201,18 +1448,23 @@ report_rules_optional_ratio(ReportRules *rules, const ModelTables *m, const char
 	args[2] = Int64GetDatum(centre_id);
 	if (!has_centre)
 		arg_nulls[2] = 'n';
-	args[3] = PointerGetDatum(construct_array(centres, count, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
-	args[4] = string_array(rules, years, count, nulls);
-	args[5] = string_array(rules, regimes, count, nulls);
-	args[6] = PointerGetDatum(construct_array(lessons, count, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
-	args[7] = string_array(rules, subjects, count, nulls);
-	args[8] = PointerGetDatum(construct_array(groups, count, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
-	args[9] = string_array(rules, splits, count, nulls);
-	args[10] = string_array(rules, parts, count, nulls);
-	args[11] = PointerGetDatum(construct_md_array(halves, half_nulls, 1, dims, lbs, INT2OID, sizeof(int16), true, TYPALIGN_SHORT));
+	args[3] = int64_array(c.centres, c.n);
+	args[4] = string_array(rules, c.years, c.n);
+	args[5] = string_array(rules, c.regimes, c.n);
+	args[6] = int32_array(c.groups, c.n);
+	args[7] = int64_array(c.pupils, c.n);
+	args[8] = int32_array(c.unknown_blocks, c.nunknown);
+	args[9] = int32_array(c.unknown_options, c.nunknown);
+	args[10] = string_array(rules, c.unknown_subjects, c.nunknown);
+	args[11] = int64_array(c.unknown_groups, c.nunknown);
+	args[12] = string_array(rules, c.unknown_splits, c.nunknown);
+	args[13] = string_array(rules, c.unknown_parts, c.nunknown);
+	dims[0] = c.nunknown;
+	args[14] = PointerGetDatum(construct_md_array(c.unknown_halves, c.unknown_half_nulls, 1, dims, lbs,
+												  INT2OID, sizeof(int16), true, TYPALIGN_SHORT));
 	rc = SPI_execute_with_args("SELECT * FROM schooltime.optional_ratio_violations($1, $2::schooltime.school_year, $3,"
-							   " $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-							   12, types, args, arg_nulls, true, 0);
+							   " $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+							   15, types, args, arg_nulls, true, 0);
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "could not word optional_ratio's rows: %s", SPI_result_code_string(rc));
 	for (r = 0; r < SPI_processed; r++)

@@ -18,10 +18,14 @@
  * optional_ratio (4.1.1.1), per centre, school year and stage: where the
  * centre declares no optional_subject_groups, each distinct option of its
  * blocks (a subject and the parts of groups it takes) is one group.  The
- * walk keeps the sessions of the blocks' lessons as it reads them, each
- * (lesson, subject, what it takes) once, and hands them in one call to
- * schooltime.optional_ratio_violations() (part 60), which words the rows:
- * no query of the region's sessions of its own.
+ * walk keeps the sessions of the blocks' lessons as it reads them, makes
+ * each lesson an option (its subject, the least in the database's
+ * collation, and the parts it takes with their pupils), counts the distinct
+ * options of each centre, year and stage, and hands the counts, and the
+ * parts of the options whose pupils are not known, in one call to
+ * schooltime.optional_ratio_violations() (part 60), which reads the
+ * declared groups and words the rows: no query of the region's sessions of
+ * its own.
  *
  * The words and figures are those report_rule_violations() gave when it
  * computed these rules in SQL (part 60 of the 0.3 upgrade script), msgids
@@ -102,6 +106,7 @@ typedef struct ReportPart
 	int64		group_id;
 	int32		split;
 	int32		part;
+	int32		pupils;			/* -1: not known */
 } ReportPart;
 
 /* A lesson of a block, of a centre that declares no optional-subject groups for its year and stage. */
@@ -170,6 +175,7 @@ typedef struct ReportGroupKey
 {
 	int64		centre_id;
 	int64		id;
+	int			pupils;
 } ReportGroupKey;
 
 /* A group of the walk, as the report-only rules need it. */

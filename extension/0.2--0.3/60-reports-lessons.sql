@@ -96,15 +96,20 @@ $model$;
 COMMENT ON FUNCTION schooltime.report_rule_model(name) IS
 'internal: raises report_rule_violations()''s error when model is NULL or holds no schooltime model of this version (no pupil_attendance table)';
 
--- optional_ratio (4.1.1.1) worded: the walk (src/report_rules.c) hands over
+-- optional_ratio (4.1.1.1) worded.  The walk (src/report_rules.c) reads
 -- the sessions of the blocks' lessons of the centres that declare no
--- optional_subject_groups for their year and stage, each (lesson, subject,
--- what it takes) once, as arrays of one element per row; the declared
+-- optional_subject_groups for a year and stage, and hands over, per centre,
+-- year and stage of those blocks, its options (each distinct subject and
+-- set of parts of groups it takes, of one or more lessons) whose pupils are
+-- known, counted with their pupils, and those whose pupils are not known,
+-- one array element per part they take, for their words; the declared
 -- groups are read here.  Rows by centre, school year and stage.
 CREATE FUNCTION schooltime.optional_ratio_violations(model name, school_year schooltime.school_year, centre_id bigint,
-                                                     centre_ids bigint[], school_years text[], regimes text[],
-                                                     lesson_ids bigint[], subjects text[], group_ids bigint[],
-                                                     splits text[], parts text[], split_halves smallint[])
+                                                     block_centres bigint[], block_years text[], block_regimes text[],
+                                                     block_groups integer[], block_pupils bigint[],
+                                                     unknown_blocks integer[], unknown_options integer[], unknown_subjects text[],
+                                                     unknown_groups bigint[], unknown_splits text[], unknown_parts text[],
+                                                     unknown_halves smallint[])
 RETURNS SETOF schooltime.violation
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
@@ -118,49 +123,37 @@ BEGIN
         WITH declared AS (
             SELECT o.centre_id, o.school_year, o.regime, count(*)::integer AS groups, sum(o.pupils)::bigint AS pupils
             FROM %1$I.optional_subject_groups AS o
-            WHERE ($1 IS NULL OR o.centre_id = $1) AND (%6$L IS NULL OR o.school_year = %6$L)
+            WHERE ($1 IS NULL OR o.centre_id = $1) AND (%3$L IS NULL OR o.school_year = %3$L)
             GROUP BY 1, 2, 3
-        ), option_rows AS (
-            -- the walk's sessions of the blocks' lessons, each (lesson, subject, what it takes) once
-            SELECT o.centre_id, o.school_year::schooltime.school_year AS school_year, o.regime::schooltime.regime AS regime,
-                   o.lesson_id, o.subject, o.group_id, o.split, o.part, o.split_half
-            FROM ROWS FROM (pg_catalog.unnest($11), pg_catalog.unnest($12), pg_catalog.unnest($13), pg_catalog.unnest($14),
-                            pg_catalog.unnest($15), pg_catalog.unnest($16), pg_catalog.unnest($17), pg_catalog.unnest($18),
-                            pg_catalog.unnest($19))
-                 AS o (centre_id, school_year, regime, lesson_id, subject, group_id, split, part, split_half)
-        ), lesson_options AS (
-            -- a lesson of a block as an option: its subject, what it takes and those pupils
-            SELECT t.centre_id, t.school_year, t.regime, t.lesson_id, t.subject,
-                   array_agg(t.taken ORDER BY t.taken) AS takes,
-                   string_agg(t.taken_text, ', ' ORDER BY t.taken) AS takes_text,
-                   sum(t.pupils) AS pupils, bool_or(t.pupils IS NULL) AS unknown
-            FROM (SELECT DISTINCT o.centre_id, o.school_year, o.regime, o.lesson_id,
-                         min(o.subject) OVER (PARTITION BY o.centre_id, o.lesson_id) AS subject,
-                         format('%%s/%%s/%%s', o.group_id, coalesce(o.split, ''), coalesce(o.part, o.split_half::text, '')) AS taken,
-                         CASE WHEN o.split IS NOT NULL THEN format($2, o.part, g.name)
-                              WHEN o.split_half IS NOT NULL THEN format($3, o.split_half, g.name) ELSE g.name END AS taken_text,
-                         CASE WHEN o.split IS NOT NULL THEN gp.pupils WHEN o.split_half IS NULL THEN g.pupils END AS pupils
-                  FROM option_rows AS o
-                  JOIN %1$I.class_groups AS g ON g.centre_id = o.centre_id AND g.id = o.group_id
-                  LEFT JOIN %5$s AS gp ON gp.centre_id = o.centre_id AND gp.group_id = o.group_id
-                                      AND gp.split = o.split AND gp.part = o.part) AS t
-            GROUP BY 1, 2, 3, 4, 5
-        ), options AS (
-            -- the same subject for the same pupils is one option, however many lessons it has
-            SELECT lo.centre_id, lo.school_year, lo.regime, lo.subject, lo.takes,
-                   min(lo.takes_text) AS takes_text, min(lo.pupils) AS pupils, bool_or(lo.unknown) AS unknown
-            FROM lesson_options AS lo
-            GROUP BY 1, 2, 3, 4, 5
+        ), unknown_taken AS (
+            -- what each option whose pupils are not known takes, in its words
+            SELECT DISTINCT u.block, u.option, u.subject,
+                   format('%%s/%%s/%%s', u.group_id, coalesce(u.split, ''), coalesce(u.part, u.split_half::text, '')) AS taken,
+                   CASE WHEN u.split IS NOT NULL THEN format($2, u.part, g.name)
+                        WHEN u.split_half IS NOT NULL THEN format($3, u.split_half, g.name) ELSE g.name END AS taken_text
+            FROM ROWS FROM (pg_catalog.unnest($16), pg_catalog.unnest($17), pg_catalog.unnest($18), pg_catalog.unnest($19),
+                            pg_catalog.unnest($20), pg_catalog.unnest($21), pg_catalog.unnest($22))
+                 AS u (block, option, subject, group_id, split, part, split_half)
+            JOIN %1$I.class_groups AS g ON g.centre_id = ($11)[u.block] AND g.id = u.group_id
+        ), unknown_options AS (
+            SELECT ut.block, ut.option, min(ut.subject) AS subject, array_agg(ut.taken ORDER BY ut.taken) AS takes,
+                   string_agg(ut.taken_text, ', ' ORDER BY ut.taken) AS takes_text
+            FROM unknown_taken AS ut
+            GROUP BY 1, 2
+        ), left_out AS (
+            SELECT uo.block, count(*)::integer AS left_out,
+                   string_agg(format('%%s (%%s)', uo.subject, uo.takes_text), ', ' ORDER BY uo.subject, uo.takes) AS left_out_text
+            FROM unknown_options AS uo
+            GROUP BY 1
         ), t AS (
             SELECT d.centre_id, d.school_year, d.regime, d.groups, d.pupils, NULL::integer AS left_out, NULL::text AS left_out_text
             FROM declared AS d
             UNION ALL
-            SELECT o.centre_id, o.school_year, o.regime,
-                   count(*) FILTER (WHERE NOT o.unknown)::integer, sum(o.pupils) FILTER (WHERE NOT o.unknown)::bigint,
-                   count(*) FILTER (WHERE o.unknown)::integer,
-                   string_agg(format('%%s (%%s)', o.subject, o.takes_text), ', ' ORDER BY o.subject, o.takes) FILTER (WHERE o.unknown)
-            FROM options AS o
-            GROUP BY 1, 2, 3
+            SELECT b.centre_id, b.school_year::schooltime.school_year, b.regime::schooltime.regime, b.groups,
+                   CASE WHEN b.groups > 0 THEN b.pupils END, coalesce(lo.left_out, 0), lo.left_out_text
+            FROM ROWS FROM (pg_catalog.unnest($11), pg_catalog.unnest($12), pg_catalog.unnest($13), pg_catalog.unnest($14),
+                            pg_catalog.unnest($15)) WITH ORDINALITY AS b (centre_id, school_year, regime, groups, pupils, block)
+            LEFT JOIN left_out AS lo ON lo.block = b.block
         )
         SELECT (ROW('optional_ratio', r.severity, schooltime.section_text(l.section), c.id, 'centre', c.id, c.name,
                    NULL::integer, NULL::date, NULL::schooltime.weektimerange,
@@ -196,7 +189,7 @@ BEGIN
                                    END AS left_out) AS d
         WHERE t.groups > 0 AND t.pupils > l.max_average_pupils * t.groups
         ORDER BY c.id, t.school_year, t.regime
-    $q$, model, NULL, NULL, NULL, schooltime.lesson_relation(model, 'group_parts'), school_year)
+    $q$, model, NULL, school_year)
     USING centre_id,
         -- the messages, in the session's language: format() fills them row by row
         schooltime.gettext('part "%s" of %s'),
@@ -214,12 +207,12 @@ BEGIN
         schooltime.message_forms('Left out, the pupils of a part it takes not being known: %s.',
                                  'Left out, the pupils of a part each takes not being known: %s.'),
         schooltime.gettext('Open more optional-subject groups of %s or enrol fewer pupils in them: %s pupils need at least %s groups.'),
-        centre_ids, school_years, regimes, lesson_ids, subjects, group_ids, splits, parts, split_halves;
-
+        block_centres, block_years, block_regimes, block_groups, block_pupils,
+        unknown_blocks, unknown_options, unknown_subjects, unknown_groups, unknown_splits, unknown_parts, unknown_halves;
 END
 $report$;
-COMMENT ON FUNCTION schooltime.optional_ratio_violations(name, schooltime.school_year, bigint, bigint[], text[], text[], bigint[], text[], bigint[], text[], text[], smallint[]) IS
-'internal: optional_ratio''s rows for one school year of a model (NULL: every year) and one centre (NULL: all), from its optional_subject_groups and, where a centre declares none for a year and stage, from the sessions of its blocks'' lessons the walk read (one array element per (lesson, subject, group, split, part, split_half)); report_walk_violations() and check() return them';
+COMMENT ON FUNCTION schooltime.optional_ratio_violations(name, schooltime.school_year, bigint, bigint[], text[], text[], integer[], bigint[], integer[], integer[], text[], bigint[], text[], text[], smallint[]) IS
+'internal: optional_ratio''s rows for one school year of a model (NULL: every year) and one centre (NULL: all), from its optional_subject_groups and, where a centre declares none for a year and stage, from the options of its blocks the walk counted (block_*: one element per centre, year and stage, its options of known pupils and their pupils; unknown_*: one element per part an option of unknown pupils takes, unknown_blocks its index in block_*); report_walk_violations() and check() return them';
 
 -- The report-only rule that stays in SQL: attendance, per pupil, a query
 -- over its own table.  check() takes it from here (its source "reports"),
