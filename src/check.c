@@ -570,6 +570,18 @@ report_groups_and_centres(Report *r, const Scope *scope, MemoryContext work)
 					   " WHERE %s ORDER BY g.centre_id, g.id",
 					   m->class_groups, m->centres, scope_sql(scope, "g", "id", NULL)),
 			  group_row, &scan);
+	if (r->report_rules)
+	{
+		ReportGroupKey *keys = palloc(sizeof(ReportGroupKey) * Max(scan.ngroups, 1));
+
+		for (i = 0; i < scan.ngroups; i++)
+		{
+			keys[i].centre_id = scan.groups[i].centre_id;
+			keys[i].id = scan.groups[i].id;
+			keys[i].pupils = scan.groups[i].pupils;
+		}
+		report_rules_groups(&scan.rules, keys, scan.ngroups);
+	}
 	flat_scan(psprintf("SELECT s.centre_id, s.group_id, %s%s%s FROM %s AS s%s WHERE %s",
 					   session_item_columns(m, "s"), r->report_rules ? ", " : "",
 					   r->report_rules ? report_rules_session_columns(m) : "", m->sessions,
@@ -582,17 +594,7 @@ report_groups_and_centres(Report *r, const Scope *scope, MemoryContext work)
 		if (scope->has_group)
 			for (i = 0; i < scan.ngroups; i++)
 				report_rules_lesson_teachers(&scan.rules, m, scan.groups[i].centre_id, scan.groups[i].id);
-		{
-			ReportGroupKey *keys = palloc(sizeof(ReportGroupKey) * Max(scan.ngroups, 1));
-
-			for (i = 0; i < scan.ngroups; i++)
-			{
-				keys[i].centre_id = scan.groups[i].centre_id;
-				keys[i].id = scan.groups[i].id;
-				keys[i].pupils = scan.groups[i].pupils;
-			}
-			report_rules_ready(&scan.rules, keys, scan.ngroups);
-		}
+		report_rules_ready(&scan.rules);
 	}
 
 	memset(&k, 0, sizeof(k));

@@ -233,6 +233,34 @@ report_rules_load_parts(ReportRules *rules, const ModelTables *m, const char *fi
 			  part_row, rules);
 }
 
+/* The index of (centre, group) among the walk's groups, or -1. */
+static int
+group_index(const ReportGroupKey *groups, int ngroups, int64 centre_id, int64 group_id)
+{
+	int			low = 0;
+	int			high = ngroups;
+
+	while (low < high)
+	{
+		int			mid = low + (high - low) / 2;
+
+		if (groups[mid].centre_id < centre_id ||
+			(groups[mid].centre_id == centre_id && groups[mid].id < group_id))
+			low = mid + 1;
+		else
+			high = mid;
+	}
+	return low < ngroups && groups[low].centre_id == centre_id && groups[low].id == group_id ? low : -1;
+}
+
+void
+report_rules_groups(ReportRules *rules, const ReportGroupKey *groups, int ngroups)
+{
+	rules->groups = groups;
+	rules->ngroups = ngroups;
+	rules->last_group = -1;
+}
+
 static void
 block_lesson_row(void *context, Datum *values, bool *nulls)
 {
@@ -295,7 +323,8 @@ block_lesson_of(const ReportRules *rules, int64 centre_id, int64 lesson_id)
 }
 
 static void
-add_option(ReportRules *rules, const ReportSession *row, int32 block_lesson, int16 split_half, int32 split, int32 part)
+add_option(ReportRules *rules, int64 centre_id, int64 group_id, const ReportSession *row, int32 block_lesson,
+		   int16 split_half, int32 split, int32 part)
 {
 	OptionRow  *o;
 
@@ -307,9 +336,9 @@ add_option(ReportRules *rules, const ReportSession *row, int32 block_lesson, int
 			: MemoryContextAllocHuge(rules->keep, sizeof(OptionRow) * rules->options_capacity);
 	}
 	o = &rules->options[rules->noptions++];
-	o->centre_id = row->centre_id;
+	o->centre_id = centre_id;
 	o->lesson_id = row->lesson_id;
-	o->group_id = row->group_id;
+	o->group_id = group_id;
 	o->block_lesson = block_lesson;
 	o->subject = row->subject;
 	o->split = split;
@@ -338,11 +367,19 @@ report_rules_session(ReportRules *rules, int64 centre_id, int64 group_id, const 
 	/* recess entries are no lesson: neither rule counts them */
 	if (!nulls[2] && DatumGetObjectId(values[2]) == rules->recess)
 		return;
-	row.centre_id = centre_id;
-	row.group_id = group_id;
+	/* a table's rows mostly come a group at a time: try the last row's group first */
+	if (rules->last_group < 0 || rules->groups[rules->last_group].centre_id != centre_id ||
+		rules->groups[rules->last_group].id != group_id)
+	{
+		int			g = group_index(rules->groups, rules->ngroups, centre_id, group_id);
+
+		if (g < 0)
+			return;
+		rules->last_group = g;
+	}
+	row.group = rules->last_group;
 	row.lesson_id = nulls[4] ? 0 : DatumGetInt64(values[4]);
 	row.teacher_id = nulls[7] ? 0 : DatumGetInt64(values[7]);
-	row.lesson_only = false;
 	row.subject = datum_string(rules, values[8], nulls[8]);
 	row.pinned = datum_string(rules, values[9], nulls[9]);
 	/* a half is part "1" or "2" of split "" */
@@ -366,7 +403,7 @@ report_rules_session(ReportRules *rules, int64 centre_id, int64 group_id, const 
 		int32		block_lesson = block_lesson_of(rules, centre_id, row.lesson_id);
 
 		if (block_lesson >= 0)
-			add_option(rules, &row, block_lesson, nulls[3] ? 0 : DatumGetInt16(values[3]),
+			add_option(rules, centre_id, group_id, &row, block_lesson, nulls[3] ? 0 : DatumGetInt16(values[3]),
 					   datum_string(rules, values[5], nulls[5]), datum_string(rules, values[6], nulls[6]));
 	}
 }
@@ -375,16 +412,19 @@ static void
 lesson_teacher_row(void *context, Datum *values, bool *nulls)
 {
 	ReportRules *rules = (ReportRules *) context;
-	ReportSession row;
+	LessonTeacher *row;
 
-	memset(&row, 0, sizeof(row));
-	row.centre_id = DatumGetInt64(values[0]);
-	row.group_id = DatumGetInt64(values[1]);
-	row.lesson_id = DatumGetInt64(values[2]);
-	row.teacher_id = DatumGetInt64(values[3]);
-	row.subject = row.pinned = row.split = row.part = -1;
-	row.lesson_only = true;
-	add_row(rules, &row);
+	if (rules->nother_rows == rules->other_capacity)
+	{
+		rules->other_capacity = rules->other_capacity ? rules->other_capacity * 2 : 256;
+		rules->other_rows = rules->other_rows
+			? repalloc_huge(rules->other_rows, sizeof(LessonTeacher) * rules->other_capacity)
+			: MemoryContextAllocHuge(rules->keep, sizeof(LessonTeacher) * rules->other_capacity);
+	}
+	row = &rules->other_rows[rules->nother_rows++];
+	row->centre_id = DatumGetInt64(values[0]);
+	row->lesson_id = DatumGetInt64(values[2]);
+	row->teacher_id = DatumGetInt64(values[3]);
 }
 
 void
@@ -405,8 +445,8 @@ report_rules_lesson_teachers(ReportRules *rules, const ModelTables *m, int64 cen
 static int
 by_lesson(const void *a, const void *b)
 {
-	const ReportSession *x = (const ReportSession *) a;
-	const ReportSession *y = (const ReportSession *) b;
+	const LessonTeacher *x = (const LessonTeacher *) a;
+	const LessonTeacher *y = (const LessonTeacher *) b;
 
 	if (x->centre_id != y->centre_id)
 		return x->centre_id < y->centre_id ? -1 : 1;
@@ -461,80 +501,36 @@ name_subject_areas(ReportRules *rules)
 	SPI_freetuptable(SPI_tuptable);
 }
 
-/* The index of (centre, group) among the walk's groups, or -1. */
-static int
-group_index(const ReportGroupKey *groups, int ngroups, int64 centre_id, int64 group_id)
-{
-	int			low = 0;
-	int			high = ngroups;
-
-	while (low < high)
-	{
-		int			mid = low + (high - low) / 2;
-
-		if (groups[mid].centre_id < centre_id ||
-			(groups[mid].centre_id == centre_id && groups[mid].id < group_id))
-			low = mid + 1;
-		else
-			high = mid;
-	}
-	return low < ngroups && groups[low].centre_id == centre_id && groups[low].id == group_id ? low : -1;
-}
-
 void
-report_rules_ready(ReportRules *rules, const ReportGroupKey *groups, int ngroups)
+report_rules_ready(ReportRules *rules)
 {
 	Size		i;
-	int		   *index = palloc(sizeof(int) * Max(rules->nrows, 1));
+	int			ngroups = rules->ngroups;
 	Size	   *offsets = MemoryContextAllocZero(rules->keep, sizeof(Size) * (ngroups + 1));
-	ReportSession *sorted;
+	Size	   *next;
 	int			g;
 
+	if (rules->nrows > PG_UINT32_MAX)
+		ereport(ERROR,
+				errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				errmsg("too many sessions for one report: %zu", rules->nrows),
+				errhint("Report one school year or one centre at a time."));
 	/* other groups' rows of the lessons of the group asked for, by centre, lesson and teacher */
-	rules->other_rows = MemoryContextAlloc(rules->keep, sizeof(ReportSession) * Max(rules->nrows, 1));
-	rules->nother_rows = 0;
-	for (i = 0; i < rules->nrows; i++)
-		if (rules->rows[i].lesson_only)
-			rules->other_rows[rules->nother_rows++] = rules->rows[i];
 	if (rules->nother_rows > 1)
-		qsort(rules->other_rows, rules->nother_rows, sizeof(ReportSession), by_lesson);
-	rules->groups = groups;
+		qsort(rules->other_rows, rules->nother_rows, sizeof(LessonTeacher), by_lesson);
 	rules->by_lesson_centre_end = 0;
-	/* each group's rows, in the walk's order of groups (a counting sort) */
+	/* each group's rows, in the walk's order of groups: a counting sort of their indexes, in the order read */
 	for (i = 0; i < rules->nrows; i++)
-	{
-		const ReportSession *r = &rules->rows[i];
-
-		/* a table's rows mostly come a group at a time: try the last row's group first */
-		if (r->lesson_only)
-			index[i] = -1;
-		else if (i > 0 && index[i - 1] >= 0 && groups[index[i - 1]].centre_id == r->centre_id &&
-				 groups[index[i - 1]].id == r->group_id)
-			index[i] = index[i - 1];
-		else
-			index[i] = group_index(groups, ngroups, r->centre_id, r->group_id);
-		if (index[i] >= 0)
-			offsets[index[i] + 1]++;
-	}
+		offsets[rules->rows[i].group + 1]++;
 	for (g = 0; g < ngroups; g++)
 		offsets[g + 1] += offsets[g];
-	sorted = MemoryContextAllocHuge(rules->keep, sizeof(ReportSession) * Max(offsets[ngroups], 1));
-	{
-		Size	   *next = palloc(sizeof(Size) * Max(ngroups, 1));
-
-		memcpy(next, offsets, sizeof(Size) * ngroups);
-		for (i = 0; i < rules->nrows; i++)
-			if (index[i] >= 0)
-				sorted[next[index[i]]++] = rules->rows[i];
-		pfree(next);
-	}
-	pfree(index);
-	if (rules->rows)
-		pfree(rules->rows);
-	rules->rows = sorted;
-	rules->nrows = offsets[ngroups];
+	rules->order = MemoryContextAllocHuge(rules->keep, sizeof(uint32) * Max(rules->nrows, 1));
+	next = palloc(sizeof(Size) * Max(ngroups, 1));
+	memcpy(next, offsets, sizeof(Size) * ngroups);
+	for (i = 0; i < rules->nrows; i++)
+		rules->order[next[rules->rows[i].group]++] = (uint32) i;
+	pfree(next);
 	rules->group_offsets = offsets;
-	rules->ngroups = ngroups;
 	rules->part_pos = 0;
 	name_subject_areas(rules);
 }
@@ -575,7 +571,7 @@ lesson_start(const ReportRules *rules, int64 centre_id, int64 lesson_id)
 	while (low < high)
 	{
 		Size		mid = low + (high - low) / 2;
-		const ReportSession *r = &rules->by_lesson[mid];
+		const LessonTeacher *r = &rules->by_lesson[mid];
 
 		if (r->centre_id < centre_id || (r->centre_id == centre_id && r->lesson_id < lesson_id))
 			low = mid + 1;
@@ -606,17 +602,27 @@ centre_lessons(ReportRules *rules, int group_index)
 		if (rules->by_lesson)
 			pfree(rules->by_lesson);
 		rules->by_lesson_capacity = Max(needed, 1024);
-		rules->by_lesson = MemoryContextAllocHuge(rules->keep, sizeof(ReportSession) * rules->by_lesson_capacity);
+		rules->by_lesson = MemoryContextAllocHuge(rules->keep, sizeof(LessonTeacher) * rules->by_lesson_capacity);
 	}
 	rules->nby_lesson = 0;
 	for (i = rules->group_offsets[group_index]; i < rules->group_offsets[end]; i++)
-		if (rules->rows[i].lesson_id != 0 && rules->rows[i].teacher_id != 0)
-			rules->by_lesson[rules->nby_lesson++] = rules->rows[i];
+	{
+		const ReportSession *r = &rules->rows[rules->order[i]];
+
+		if (r->lesson_id != 0 && r->teacher_id != 0)
+		{
+			LessonTeacher *t = &rules->by_lesson[rules->nby_lesson++];
+
+			t->centre_id = centre_id;
+			t->lesson_id = r->lesson_id;
+			t->teacher_id = r->teacher_id;
+		}
+	}
 	for (i = 0; i < rules->nother_rows; i++)
 		if (rules->other_rows[i].centre_id == centre_id)
 			rules->by_lesson[rules->nby_lesson++] = rules->other_rows[i];
 	if (rules->nby_lesson > 1)
-		qsort(rules->by_lesson, rules->nby_lesson, sizeof(ReportSession), by_lesson);
+		qsort(rules->by_lesson, rules->nby_lesson, sizeof(LessonTeacher), by_lesson);
 	rules->by_lesson_centre_end = end;
 }
 
@@ -657,15 +663,15 @@ teachers_per_group(ReportRules *rules, const ReportRuleGroup *g, Size first, Siz
 		return;
 	lessons = palloc(sizeof(int64) * (end - first));
 	for (r = first; r < end; r++)
-		if (rules->rows[r].lesson_id != 0 && !rules->rows[r].lesson_only)
-			lessons[nlessons++] = rules->rows[r].lesson_id;
+		if (rules->rows[rules->order[r]].lesson_id != 0)
+			lessons[nlessons++] = rules->rows[rules->order[r]].lesson_id;
 	nlessons = distinct_int64(lessons, nlessons);
 	/* teachers of its lessons of their own, then of every row of each lesson */
 	capacity = (int) (end - first);
 	teachers = palloc(sizeof(int64) * capacity);
 	for (r = first; r < end; r++)
-		if (rules->rows[r].lesson_id == 0 && rules->rows[r].teacher_id != 0 && !rules->rows[r].lesson_only)
-			teachers[nteachers++] = rules->rows[r].teacher_id;
+		if (rules->rows[rules->order[r]].lesson_id == 0 && rules->rows[rules->order[r]].teacher_id != 0)
+			teachers[nteachers++] = rules->rows[rules->order[r]].teacher_id;
 	for (i = 0; i < nlessons; i++)
 	{
 		Size		at;
@@ -824,12 +830,9 @@ split_violations(ReportRules *rules, const ReportRuleGroup *g, Size first, Size 
 	rows = palloc(sizeof(SplitRow) * Max(end - first, 1));
 	for (r = first; r < end; r++)
 	{
-		const ReportSession *x = &rules->rows[r];
-		SplitRow   *row;
+		const ReportSession *x = &rules->rows[rules->order[r]];
+		SplitRow   *row = &rows[n++];
 
-		if (x->lesson_only)
-			continue;
-		row = &rows[n++];
 		row->lesson_id = x->lesson_id;
 		row->subject = x->subject;
 		row->pinned = x->pinned;

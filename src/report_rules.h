@@ -43,19 +43,29 @@
 /* The extra columns the walk's session scan reads for these rules: s.subject, the pinned area. */
 #define REPORT_RULE_SESSION_COLUMNS 2
 
-/* One session of a group as these rules read it (recess entries left out). */
+/*
+ * One session of a group as these rules read it (recess entries left out),
+ * kept in the order read: its group is the walk's group index, not its two
+ * ids, and each group's rows are found through ReportRules.order.
+ */
 typedef struct ReportSession
 {
-	int64		centre_id;
-	int64		group_id;
 	int64		lesson_id;		/* 0: a lesson of its own */
 	int64		teacher_id;		/* 0: none */
+	int32		group;			/* index in the walk's groups */
 	int32		subject;		/* interned strings; -1: NULL */
 	int32		pinned;			/* session_subject_areas.area */
 	int32		split;			/* "" for a half */
 	int32		part;			/* "1" or "2" for a half */
-	bool		lesson_only;	/* another group's row of a lesson, read for its teacher */
 } ReportSession;
+
+/* A teacher of a lesson of a centre: the walk's centre's rows, and other groups' rows read for a group asked alone. */
+typedef struct LessonTeacher
+{
+	int64		centre_id;
+	int64		lesson_id;
+	int64		teacher_id;
+} LessonTeacher;
 
 /* Strings kept once, compared by number. */
 typedef struct StringTable
@@ -131,6 +141,14 @@ typedef struct OptionRow
 	int16		split_half;		/* 0: NULL */
 } OptionRow;
 
+/* A group of the walk, by its key. */
+typedef struct ReportGroupKey
+{
+	int64		centre_id;
+	int64		id;
+	int			pupils;
+} ReportGroupKey;
+
 typedef struct ReportRules
 {
 	MemoryContext keep;
@@ -150,15 +168,18 @@ typedef struct ReportRules
 	Size		part_pos;
 	int32	   *subject_area;	/* by string number: subject_area(subject), -1 none */
 	int			nsubject_area;
-	ReportSession *rows;		/* by group once ready: the walk's group i has */
-	Size		nrows;			/* rows[group_offsets[i] .. group_offsets[i + 1]) */
+	ReportSession *rows;		/* as read */
+	Size		nrows;
 	Size		capacity;
-	Size	   *group_offsets;
+	uint32	   *order;			/* once ready: the walk's group i has rows[order[k]], */
+	Size	   *group_offsets;	/* k in [group_offsets[i], group_offsets[i + 1]), in the order read */
 	int			ngroups;
-	const struct ReportGroupKey *groups;	/* the walk's groups */
-	ReportSession *other_rows;	/* lesson_only rows, by centre, lesson, teacher */
+	const ReportGroupKey *groups;	/* the walk's groups */
+	int			last_group;		/* the group of the last row read */
+	LessonTeacher *other_rows;	/* other groups' rows of a group's lessons, by centre, lesson, teacher */
 	Size		nother_rows;
-	ReportSession *by_lesson;	/* the walk's centre's rows with a lesson and a teacher, by lesson, teacher */
+	Size		other_capacity;
+	LessonTeacher *by_lesson;	/* the walk's centre's rows with a lesson and a teacher, by lesson, teacher */
 	Size		nby_lesson;
 	Size		by_lesson_capacity;
 	int			by_lesson_centre_end;	/* the first group of the next centre */
@@ -170,13 +191,6 @@ typedef struct ReportRules
 	Size		options_capacity;
 } ReportRules;
 
-/* A group of the walk, by its key. */
-typedef struct ReportGroupKey
-{
-	int64		centre_id;
-	int64		id;
-	int			pupils;
-} ReportGroupKey;
 
 /* A group of the walk, as the report-only rules need it. */
 typedef struct ReportRuleGroup
@@ -203,8 +217,12 @@ extern char *report_rules_session_join(const ModelTables *model);
 /* The splits of the groups in scope; filter_sql is over alias p of group_parts. */
 extern void report_rules_load_parts(ReportRules *rules, const ModelTables *model, const char *filter_sql);
 
+/* The walk's groups, in (centre_id, id) order, before its sessions are read. */
+extern void report_rules_groups(ReportRules *rules, const ReportGroupKey *groups, int ngroups);
+
 /*
- * A session of the walk's group scan: values and nulls are the columns of
+ * A session of the walk's group scan (of a group not among the walk's: left
+ * out): values and nulls are the columns of
  * session_item_columns() (id, slot, kind, split_half, lesson_id, split,
  * part, teacher_id), then those of report_rules_session_columns().
  */
@@ -219,10 +237,10 @@ extern void report_rules_lesson_teachers(ReportRules *rules, const ModelTables *
 										 int64 group_id);
 
 /*
- * Sorts what was read by the walk's groups (in (centre_id, id) order) and
- * names its subjects' areas; call once, before the first group.
+ * Orders what was read by the walk's groups and names its subjects' areas;
+ * call once, before the first group.
  */
-extern void report_rules_ready(ReportRules *rules, const ReportGroupKey *groups, int ngroups);
+extern void report_rules_ready(ReportRules *rules);
 
 /*
  * The lessons of the blocks in scope (filter_sql over alias b of blocks)
