@@ -28,7 +28,7 @@
 /* ---- strings ---- */
 
 static int32
-string_number(ReportRules *rules, const char *chars)
+string_number_of(ReportRules *rules, const char *chars, int len)
 {
 	StringTable *t = &rules->strings;
 	uint32		h;
@@ -42,7 +42,7 @@ string_number(ReportRules *rules, const char *chars)
 
 		for (i = 0; i < t->n; i++)
 		{
-			slot = hash_bytes((const unsigned char *) t->strings[i], strlen(t->strings[i])) & (nslots - 1);
+			slot = hash_bytes((const unsigned char *) t->strings[i], t->lengths[i]) & (nslots - 1);
 			while (slots[slot] != 0)
 				slot = (slot + 1) & (nslots - 1);
 			slots[slot] = i + 1;
@@ -50,32 +50,49 @@ string_number(ReportRules *rules, const char *chars)
 		t->slots = slots;
 		t->nslots = nslots;
 	}
-	h = hash_bytes((const unsigned char *) chars, strlen(chars));
+	h = hash_bytes((const unsigned char *) chars, len);
 	for (slot = h & (t->nslots - 1); t->slots[slot] != 0; slot = (slot + 1) & (t->nslots - 1))
-		if (strcmp(t->strings[t->slots[slot] - 1], chars) == 0)
-			return t->slots[slot] - 1;
+	{
+		int			n = t->slots[slot] - 1;
+
+		if (t->lengths[n] == len && memcmp(t->strings[n], chars, len) == 0)
+			return n;
+	}
 	if (t->n == t->capacity)
 	{
 		t->capacity = t->capacity ? t->capacity * 2 : 256;
 		t->strings = t->strings ? repalloc(t->strings, sizeof(char *) * t->capacity)
 			: MemoryContextAlloc(rules->keep, sizeof(char *) * t->capacity);
+		t->lengths = t->lengths ? repalloc(t->lengths, sizeof(int) * t->capacity)
+			: MemoryContextAlloc(rules->keep, sizeof(int) * t->capacity);
 	}
-	t->strings[t->n] = MemoryContextStrdup(rules->keep, chars);
+	t->strings[t->n] = MemoryContextAlloc(rules->keep, len + 1);
+	memcpy(t->strings[t->n], chars, len);
+	t->strings[t->n][len] = '\0';
+	t->lengths[t->n] = len;
 	t->slots[slot] = t->n + 1;
 	return t->n++;
 }
 
 static int32
+string_number(ReportRules *rules, const char *chars)
+{
+	return string_number_of(rules, chars, strlen(chars));
+}
+
+/* A text value's number, read in place: every session's subject, split and part come through here. */
+static int32
 datum_string(ReportRules *rules, Datum value, bool isnull)
 {
-	char	   *chars;
+	text	   *t;
 	int32		n;
 
 	if (isnull)
 		return -1;
-	chars = TextDatumGetCString(value);
-	n = string_number(rules, chars);
-	pfree(chars);
+	t = DatumGetTextPP(value);
+	n = string_number_of(rules, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+	if ((Pointer) t != DatumGetPointer(value))
+		pfree(t);
 	return n;
 }
 
@@ -233,32 +250,50 @@ report_rules_load_parts(ReportRules *rules, const ModelTables *m, const char *fi
 			  part_row, rules);
 }
 
-/* The index of (centre, group) among the walk's groups, or -1. */
-static int
-group_index(const ReportGroupKey *groups, int ngroups, int64 centre_id, int64 group_id)
+static uint32
+group_hash(int64 centre_id, int64 group_id)
 {
-	int			low = 0;
-	int			high = ngroups;
-
-	while (low < high)
-	{
-		int			mid = low + (high - low) / 2;
-
-		if (groups[mid].centre_id < centre_id ||
-			(groups[mid].centre_id == centre_id && groups[mid].id < group_id))
-			low = mid + 1;
-		else
-			high = mid;
-	}
-	return low < ngroups && groups[low].centre_id == centre_id && groups[low].id == group_id ? low : -1;
+	return hash_bytes_uint32((uint32) centre_id ^ hash_bytes_uint32((uint32) group_id ^ (uint32) (group_id >> 32)));
 }
 
 void
 report_rules_groups(ReportRules *rules, const ReportGroupKey *groups, int ngroups)
 {
+	uint32		nslots = 1024;
+	int			g;
+
 	rules->groups = groups;
 	rules->ngroups = ngroups;
 	rules->last_group = -1;
+	/* the sessions come in the table's order, not by group: each finds its group by a hash */
+	while (nslots < (uint32) ngroups * 2)
+		nslots *= 2;
+	rules->group_slots = MemoryContextAllocZero(rules->keep, sizeof(int32) * nslots);
+	rules->ngroup_slots = nslots;
+	for (g = 0; g < ngroups; g++)
+	{
+		uint32		slot = group_hash(groups[g].centre_id, groups[g].id) & (nslots - 1);
+
+		while (rules->group_slots[slot] != 0)
+			slot = (slot + 1) & (nslots - 1);
+		rules->group_slots[slot] = g + 1;
+	}
+}
+
+/* The walk's index of (centre, group), or -1. */
+static int
+group_of(const ReportRules *rules, int64 centre_id, int64 group_id)
+{
+	uint32		slot = group_hash(centre_id, group_id) & (rules->ngroup_slots - 1);
+
+	for (; rules->group_slots[slot] != 0; slot = (slot + 1) & (rules->ngroup_slots - 1))
+	{
+		const ReportGroupKey *g = &rules->groups[rules->group_slots[slot] - 1];
+
+		if (g->centre_id == centre_id && g->id == group_id)
+			return rules->group_slots[slot] - 1;
+	}
+	return -1;
 }
 
 static void
@@ -371,7 +406,7 @@ report_rules_session(ReportRules *rules, int64 centre_id, int64 group_id, const 
 	if (rules->last_group < 0 || rules->groups[rules->last_group].centre_id != centre_id ||
 		rules->groups[rules->last_group].id != group_id)
 	{
-		int			g = group_index(rules->groups, rules->ngroups, centre_id, group_id);
+		int			g = group_of(rules, centre_id, group_id);
 
 		if (g < 0)
 			return;
@@ -1217,7 +1252,7 @@ taken_pupils(const ReportRules *rules, int64 centre_id, const Taken *t)
 	}
 	if (t->split_half != 0)
 		return -1;
-	g = group_index(rules->groups, rules->ngroups, centre_id, t->group_id);
+	g = group_of(rules, centre_id, t->group_id);
 	return g >= 0 ? rules->groups[g].pupils : -1;
 }
 

@@ -71,6 +71,7 @@ typedef struct LessonTeacher
 typedef struct StringTable
 {
 	char	  **strings;
+	int		   *lengths;
 	int			n;
 	int			capacity;
 	int32	   *slots;			/* open addressing: string number + 1, 0 empty */
@@ -176,6 +177,8 @@ typedef struct ReportRules
 	int			ngroups;
 	const ReportGroupKey *groups;	/* the walk's groups */
 	int			last_group;		/* the group of the last row read */
+	int32	   *group_slots;	/* open addressing by (centre, id): group index + 1, 0 empty */
+	uint32		ngroup_slots;
 	LessonTeacher *other_rows;	/* other groups' rows of a group's lessons, by centre, lesson, teacher */
 	Size		nother_rows;
 	Size		other_capacity;
