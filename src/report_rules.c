@@ -572,14 +572,13 @@ report_rules_ready(ReportRules *rules)
 
 /* ---- teachers_per_group (4.2) ---- */
 
-static int
-int64_order(const void *a, const void *b)
-{
-	int64		x = *(const int64 *) a;
-	int64		y = *(const int64 *) b;
-
-	return x < y ? -1 : x > y;
-}
+/* a group's lessons and teachers, a few dozen numbers sorted per group: inlined, no comparator called */
+#define ST_SORT sort_int64
+#define ST_ELEMENT_TYPE int64
+#define ST_COMPARE(a, b) (*(a) < *(b) ? -1 : *(a) > *(b))
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
 
 /* Sorts and removes repeats; returns how many distinct values remain. */
 static int
@@ -589,7 +588,7 @@ distinct_int64(int64 *values, int n)
 	int			kept = 0;
 
 	if (n > 1)
-		qsort(values, n, sizeof(int64), int64_order);
+		sort_int64(values, n);
 	for (i = 0; i < n; i++)
 		if (kept == 0 || values[kept - 1] != values[i])
 			values[kept++] = values[i];
