@@ -545,11 +545,9 @@ report_rules_ready(ReportRules *rules)
 	Size	   *next;
 	int			g;
 
+	/* the rows are numbered in 32 bits: four thousand million sessions, a thousand regions' years */
 	if (rules->nrows > PG_UINT32_MAX)
-		ereport(ERROR,
-				errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				errmsg("too many sessions for one report: %zu", rules->nrows),
-				errhint("Report one school year or one centre at a time."));
+		elog(ERROR, "too many sessions for one report: %zu", rules->nrows);
 	/* other groups' rows of the lessons of the group asked for, by centre, lesson and teacher */
 	if (rules->nother_rows > 1)
 		qsort(rules->other_rows, rules->nother_rows, sizeof(LessonTeacher), by_lesson);
