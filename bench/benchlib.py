@@ -41,8 +41,9 @@ VARIANTS = {
     'd': 'rival: the nine write rules in PL/pgSQL (bench/rival.sql), statement-level with transition tables',
 }
 
-# Drops every trigger whose function belongs to the extension from the model's tables:
-# the baseline keeps whatever create_model() makes except schooltime's checks.
+# Drops every trigger whose function belongs to the extension from the model's tables (and their
+# partitions, in a partitioned model): the baseline keeps whatever create_model() makes except
+# schooltime's checks.
 DROP_SCHOOLTIME_TRIGGERS = """
 DO $drop$
 DECLARE
@@ -54,6 +55,7 @@ BEGIN
         JOIN pg_proc AS p ON p.oid = tg.tgfoid
         JOIN pg_class AS c ON c.oid = tg.tgrelid
         WHERE NOT tg.tgisinternal
+          AND tg.tgparentid = 0         -- a partition's clone of its table's trigger goes with it
           AND p.pronamespace = 'schooltime'::regnamespace
           AND c.relnamespace = '%s'::regnamespace
     LOOP
@@ -193,11 +195,12 @@ class BackendWatch(threading.Thread):
             self.perf.wait()
 
 
-def load(db, datadir, tables=REFERENCE_TABLES + RULE_TABLES, perf_output=None):
+def load(db, datadir, tables=REFERENCE_TABLES + RULE_TABLES, perf_output=None, preamble=None):
     """COPY each table's file into db, all in one backend; returns the seconds each COPY took and
     the backend's memory in kB: VmHWM, RssAnon and RssShmem from /proc/<pid>/status right after the
-    load, and PeakRssAnon, the highest RssAnon sampled while it ran."""
-    lines = ['SELECT clock_timestamp() AS t0 \\gset']
+    load, and PeakRssAnon, the highest RssAnon sampled while it ran.  preamble: SQL run first in the
+    same session (bench/growth loads past years with SET session_replication_role = replica)."""
+    lines = ([preamble] if preamble else []) + ['SELECT clock_timestamp() AS t0 \\gset']
     for i, table in enumerate(tables, start=1):
         path = os.path.join(os.path.abspath(datadir), table + '.tsv')
         lines.append('COPY %s.%s (%s) FROM %s;' % (SCHEMA, table, COLUMNS[table], literal(path)))
