@@ -64,7 +64,7 @@ typedef struct Report
 	TupleDesc	store_desc;
 	bool		timetable_rules;	/* the rules of sessions, groups, teachers and centres */
 	bool		report_rules;	/* the report-only rules of report_rules.c */
-	Tuplestorestate *later[2];	/* their rows, returned after the others: teachers_per_group's, the split rules' */
+	Tuplestorestate *later[3];	/* their rows, returned after the others: teachers_per_group's, the split rules', optional_ratio's */
 } Report;
 
 /* parts_json: the pupils a group's finding is about (group_shape_parts_json), or NULL. */
@@ -150,6 +150,15 @@ report_rule_row(void *context, const ViolationRow *row)
 	tuplestore_putvalues(r->later[teachers ? 0 : 1], r->rows.desc, values, nulls);
 }
 
+/* An optional_ratio row, after the split rules' (report_rule_violations()'s order). */
+static void
+report_rule_tuple_row(void *context, Datum *values, bool *nulls)
+{
+	Report	   *r = (Report *) context;
+
+	tuplestore_putvalues(r->later[2], r->rows.desc, values, nulls);
+}
+
 /*
  * What a report covers: a model's every row, or one school year, one centre,
  * one group of a centre, or the year of a centre or group.  Only the
@@ -164,6 +173,7 @@ typedef struct Scope
 	int64		group_id;
 	/* the year as an SQL literal, or NULL for every year */
 	const char *school_year;
+	const char *school_year_text;	/* the year itself, or NULL */
 } Scope;
 
 /*
@@ -549,6 +559,9 @@ report_groups_and_centres(Report *r, const Scope *scope, MemoryContext work)
 	{
 		report_rules_init(&scan.rules, work);
 		report_rules_load_parts(&scan.rules, m, scope_sql(scope, "p", "group_id", m->class_groups));
+		/* optional_ratio is a centre's: a report of one group leaves it out */
+		if (!scope->has_group)
+			report_rules_load_block_lessons(&scan.rules, m, scope_sql(scope, "b", NULL, NULL));
 	}
 	flat_scan(psprintf("SELECT g.centre_id, g.id, g.regime, g.school_year, g.name,"
 					   " c.ownership OPERATOR(pg_catalog.=) 'public'::schooltime.ownership,"
@@ -557,6 +570,18 @@ report_groups_and_centres(Report *r, const Scope *scope, MemoryContext work)
 					   " WHERE %s ORDER BY g.centre_id, g.id",
 					   m->class_groups, m->centres, scope_sql(scope, "g", "id", NULL)),
 			  group_row, &scan);
+	if (r->report_rules)
+	{
+		ReportGroupKey *keys = palloc(sizeof(ReportGroupKey) * Max(scan.ngroups, 1));
+
+		for (i = 0; i < scan.ngroups; i++)
+		{
+			keys[i].centre_id = scan.groups[i].centre_id;
+			keys[i].id = scan.groups[i].id;
+			keys[i].pupils = scan.groups[i].pupils;
+		}
+		report_rules_groups(&scan.rules, keys, scan.ngroups);
+	}
 	flat_scan(psprintf("SELECT s.centre_id, s.group_id, %s%s%s FROM %s AS s%s WHERE %s",
 					   session_item_columns(m, "s"), r->report_rules ? ", " : "",
 					   r->report_rules ? report_rules_session_columns(m) : "", m->sessions,
@@ -569,16 +594,7 @@ report_groups_and_centres(Report *r, const Scope *scope, MemoryContext work)
 		if (scope->has_group)
 			for (i = 0; i < scan.ngroups; i++)
 				report_rules_lesson_teachers(&scan.rules, m, scan.groups[i].centre_id, scan.groups[i].id);
-		{
-			ReportGroupKey *keys = palloc(sizeof(ReportGroupKey) * Max(scan.ngroups, 1));
-
-			for (i = 0; i < scan.ngroups; i++)
-			{
-				keys[i].centre_id = scan.groups[i].centre_id;
-				keys[i].id = scan.groups[i].id;
-			}
-			report_rules_ready(&scan.rules, keys, scan.ngroups);
-		}
+		report_rules_ready(&scan.rules);
 	}
 
 	memset(&k, 0, sizeof(k));
@@ -627,6 +643,9 @@ report_groups_and_centres(Report *r, const Scope *scope, MemoryContext work)
 	}
 	if (centres && lective.nyears > 0)
 		report_centre_keys(r, &centre_rows, &lective, &next_centre, &staff_pos, per_key);
+	if (r->report_rules && !scope->has_group)
+		report_rules_optional_ratio(&scan.rules, m, scope->school_year_text, scope->has_centre, scope->centre_id,
+									report_rule_tuple_row, r);
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(per_key);
 }
@@ -808,7 +827,10 @@ walk_violations(FunctionCallInfo fcinfo, bool timetable_rules, bool report_rules
 	/* (model, school_year, centre_id, group_id) or, as in 0.2, (model, centre_id, group_id) */
 	first_key = PG_NARGS() > 3 ? 2 : 1;
 	if (first_key == 2 && !PG_ARGISNULL(1))
-		scope.school_year = quote_literal_cstr(TextDatumGetCString(PG_GETARG_DATUM(1)));
+	{
+		scope.school_year_text = TextDatumGetCString(PG_GETARG_DATUM(1));
+		scope.school_year = quote_literal_cstr(scope.school_year_text);
+	}
 	scope.has_centre = !PG_ARGISNULL(first_key);
 	scope.centre_id = scope.has_centre ? PG_GETARG_INT64(first_key) : 0;
 	scope.has_group = !PG_ARGISNULL(first_key + 1);
@@ -852,6 +874,7 @@ walk_violations(FunctionCallInfo fcinfo, bool timetable_rules, bool report_rules
 	{
 		r.later[0] = tuplestore_begin_heap(true, false, work_mem);
 		r.later[1] = tuplestore_begin_heap(true, false, work_mem);
+		r.later[2] = tuplestore_begin_heap(true, false, work_mem);
 	}
 	MemoryContextSwitchTo(old);
 

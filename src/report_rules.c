@@ -10,6 +10,7 @@
  */
 #include "schooltime.h"
 
+#include "catalog/pg_collation.h"
 #include "catalog/pg_type.h"
 #include "common/hashfn.h"
 #include "executor/spi.h"
@@ -17,6 +18,7 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/varlena.h"
 
 #include "catalogue.h"
 #include "flat_scan.h"
@@ -26,7 +28,7 @@
 /* ---- strings ---- */
 
 static int32
-string_number(ReportRules *rules, const char *chars)
+string_number_of(ReportRules *rules, const char *chars, int len)
 {
 	StringTable *t = &rules->strings;
 	uint32		h;
@@ -40,7 +42,7 @@ string_number(ReportRules *rules, const char *chars)
 
 		for (i = 0; i < t->n; i++)
 		{
-			slot = hash_bytes((const unsigned char *) t->strings[i], strlen(t->strings[i])) & (nslots - 1);
+			slot = hash_bytes((const unsigned char *) t->strings[i], t->lengths[i]) & (nslots - 1);
 			while (slots[slot] != 0)
 				slot = (slot + 1) & (nslots - 1);
 			slots[slot] = i + 1;
@@ -48,32 +50,49 @@ string_number(ReportRules *rules, const char *chars)
 		t->slots = slots;
 		t->nslots = nslots;
 	}
-	h = hash_bytes((const unsigned char *) chars, strlen(chars));
+	h = hash_bytes((const unsigned char *) chars, len);
 	for (slot = h & (t->nslots - 1); t->slots[slot] != 0; slot = (slot + 1) & (t->nslots - 1))
-		if (strcmp(t->strings[t->slots[slot] - 1], chars) == 0)
-			return t->slots[slot] - 1;
+	{
+		int			n = t->slots[slot] - 1;
+
+		if (t->lengths[n] == len && memcmp(t->strings[n], chars, len) == 0)
+			return n;
+	}
 	if (t->n == t->capacity)
 	{
 		t->capacity = t->capacity ? t->capacity * 2 : 256;
 		t->strings = t->strings ? repalloc(t->strings, sizeof(char *) * t->capacity)
 			: MemoryContextAlloc(rules->keep, sizeof(char *) * t->capacity);
+		t->lengths = t->lengths ? repalloc(t->lengths, sizeof(int) * t->capacity)
+			: MemoryContextAlloc(rules->keep, sizeof(int) * t->capacity);
 	}
-	t->strings[t->n] = MemoryContextStrdup(rules->keep, chars);
+	t->strings[t->n] = MemoryContextAlloc(rules->keep, len + 1);
+	memcpy(t->strings[t->n], chars, len);
+	t->strings[t->n][len] = '\0';
+	t->lengths[t->n] = len;
 	t->slots[slot] = t->n + 1;
 	return t->n++;
 }
 
 static int32
+string_number(ReportRules *rules, const char *chars)
+{
+	return string_number_of(rules, chars, strlen(chars));
+}
+
+/* A text value's number, read in place: every session's subject, split and part come through here. */
+static int32
 datum_string(ReportRules *rules, Datum value, bool isnull)
 {
-	char	   *chars;
+	text	   *t;
 	int32		n;
 
 	if (isnull)
 		return -1;
-	chars = TextDatumGetCString(value);
-	n = string_number(rules, chars);
-	pfree(chars);
+	t = DatumGetTextPP(value);
+	n = string_number_of(rules, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+	if ((Pointer) t != DatumGetPointer(value))
+		pfree(t);
 	return n;
 }
 
@@ -216,6 +235,7 @@ part_row(void *context, Datum *values, bool *nulls)
 	p->group_id = DatumGetInt64(values[1]);
 	p->split = datum_string(rules, values[2], nulls[2]);
 	p->part = datum_string(rules, values[3], nulls[3]);
+	p->pupils = nulls[4] ? -1 : DatumGetInt32(values[4]);
 }
 
 void
@@ -224,10 +244,141 @@ report_rules_load_parts(ReportRules *rules, const ModelTables *m, const char *fi
 	if (m->group_parts == NULL)
 		return;					/* a model made before 0.3: halves only */
 	/* a group's splits, and each split's parts, in the order of the database's collation */
-	flat_scan(psprintf("SELECT p.centre_id, p.group_id, p.split, p.part FROM %s AS p WHERE %s"
+	flat_scan(psprintf("SELECT p.centre_id, p.group_id, p.split, p.part, p.pupils FROM %s AS p WHERE %s"
 					   " ORDER BY p.centre_id, p.group_id, p.split, p.part",
 					   m->group_parts, filter_sql),
 			  part_row, rules);
+}
+
+static uint32
+group_hash(int64 centre_id, int64 group_id)
+{
+	return hash_bytes_uint32((uint32) centre_id ^ hash_bytes_uint32((uint32) group_id ^ (uint32) (group_id >> 32)));
+}
+
+void
+report_rules_groups(ReportRules *rules, const ReportGroupKey *groups, int ngroups)
+{
+	uint32		nslots = 1024;
+	int			g;
+
+	rules->groups = groups;
+	rules->ngroups = ngroups;
+	rules->last_group = -1;
+	/* the sessions come in the table's order, not by group: each finds its group by a hash */
+	while (nslots < (uint32) ngroups * 2)
+		nslots *= 2;
+	rules->group_slots = MemoryContextAllocZero(rules->keep, sizeof(int32) * nslots);
+	rules->ngroup_slots = nslots;
+	for (g = 0; g < ngroups; g++)
+	{
+		uint32		slot = group_hash(groups[g].centre_id, groups[g].id) & (nslots - 1);
+
+		while (rules->group_slots[slot] != 0)
+			slot = (slot + 1) & (nslots - 1);
+		rules->group_slots[slot] = g + 1;
+	}
+}
+
+/* The walk's index of (centre, group), or -1. */
+static int
+group_of(const ReportRules *rules, int64 centre_id, int64 group_id)
+{
+	uint32		slot = group_hash(centre_id, group_id) & (rules->ngroup_slots - 1);
+
+	for (; rules->group_slots[slot] != 0; slot = (slot + 1) & (rules->ngroup_slots - 1))
+	{
+		const ReportGroupKey *g = &rules->groups[rules->group_slots[slot] - 1];
+
+		if (g->centre_id == centre_id && g->id == group_id)
+			return rules->group_slots[slot] - 1;
+	}
+	return -1;
+}
+
+static void
+block_lesson_row(void *context, Datum *values, bool *nulls)
+{
+	ReportRules *rules = (ReportRules *) context;
+	BlockLesson *b;
+
+	if (rules->nblock_lessons == rules->block_lessons_capacity)
+	{
+		rules->block_lessons_capacity = rules->block_lessons_capacity ? rules->block_lessons_capacity * 2 : 1024;
+		rules->block_lessons = rules->block_lessons
+			? repalloc_huge(rules->block_lessons, sizeof(BlockLesson) * rules->block_lessons_capacity)
+			: MemoryContextAllocHuge(rules->keep, sizeof(BlockLesson) * rules->block_lessons_capacity);
+	}
+	b = &rules->block_lessons[rules->nblock_lessons++];
+	b->centre_id = DatumGetInt64(values[0]);
+	b->lesson_id = DatumGetInt64(values[1]);
+	b->school_year = datum_string(rules, values[2], false);
+	b->regime = datum_string(rules, values[3], false);
+}
+
+void
+report_rules_load_block_lessons(ReportRules *rules, const ModelTables *m, const char *filter_sql)
+{
+	const char *schema;
+
+	if (m->lessons == NULL)
+		return;					/* a model made before 0.3: no blocks */
+	schema = quote_identifier(m->schema);
+	/* the lessons of the blocks, by the lessons' (centre_id, id) order: the walk looks its sessions up there */
+	flat_scan(psprintf("SELECT l.centre_id, l.id, b.school_year::pg_catalog.text, b.regime::pg_catalog.text"
+					   " FROM %s.blocks AS b JOIN %s AS l ON l.centre_id OPERATOR(pg_catalog.=) b.centre_id"
+					   " AND l.school_year OPERATOR(pg_catalog.=) b.school_year AND l.block OPERATOR(pg_catalog.=) b.name"
+					   " WHERE %s AND NOT EXISTS (SELECT FROM %s.optional_subject_groups AS o"
+					   " WHERE o.centre_id OPERATOR(pg_catalog.=) b.centre_id"
+					   " AND o.school_year OPERATOR(pg_catalog.=) b.school_year AND o.regime OPERATOR(pg_catalog.=) b.regime)"
+					   " ORDER BY l.centre_id, l.id",
+					   schema, m->lessons, filter_sql, schema),
+			  block_lesson_row, rules);
+}
+
+/* The index of (centre, lesson) in block_lessons, or -1. */
+static int32
+block_lesson_of(const ReportRules *rules, int64 centre_id, int64 lesson_id)
+{
+	Size		low = 0;
+	Size		high = rules->nblock_lessons;
+
+	while (low < high)
+	{
+		Size		mid = low + (high - low) / 2;
+		const BlockLesson *b = &rules->block_lessons[mid];
+
+		if (b->centre_id < centre_id || (b->centre_id == centre_id && b->lesson_id < lesson_id))
+			low = mid + 1;
+		else
+			high = mid;
+	}
+	return low < rules->nblock_lessons && rules->block_lessons[low].centre_id == centre_id &&
+		rules->block_lessons[low].lesson_id == lesson_id ? (int32) low : -1;
+}
+
+static void
+add_option(ReportRules *rules, int64 centre_id, int64 group_id, const ReportSession *row, int32 block_lesson,
+		   int16 split_half, int32 split, int32 part)
+{
+	OptionRow  *o;
+
+	if (rules->noptions == rules->options_capacity)
+	{
+		rules->options_capacity = rules->options_capacity ? rules->options_capacity * 2 : 1024;
+		rules->options = rules->options
+			? repalloc_huge(rules->options, sizeof(OptionRow) * rules->options_capacity)
+			: MemoryContextAllocHuge(rules->keep, sizeof(OptionRow) * rules->options_capacity);
+	}
+	o = &rules->options[rules->noptions++];
+	o->centre_id = centre_id;
+	o->lesson_id = row->lesson_id;
+	o->group_id = group_id;
+	o->block_lesson = block_lesson;
+	o->subject = row->subject;
+	o->split = split;
+	o->part = part;
+	o->split_half = split_half;
 }
 
 static void
@@ -251,11 +402,19 @@ report_rules_session(ReportRules *rules, int64 centre_id, int64 group_id, const 
 	/* recess entries are no lesson: neither rule counts them */
 	if (!nulls[2] && DatumGetObjectId(values[2]) == rules->recess)
 		return;
-	row.centre_id = centre_id;
-	row.group_id = group_id;
+	/* a table's rows mostly come a group at a time: try the last row's group first */
+	if (rules->last_group < 0 || rules->groups[rules->last_group].centre_id != centre_id ||
+		rules->groups[rules->last_group].id != group_id)
+	{
+		int			g = group_of(rules, centre_id, group_id);
+
+		if (g < 0)
+			return;
+		rules->last_group = g;
+	}
+	row.group = rules->last_group;
 	row.lesson_id = nulls[4] ? 0 : DatumGetInt64(values[4]);
 	row.teacher_id = nulls[7] ? 0 : DatumGetInt64(values[7]);
-	row.lesson_only = false;
 	row.subject = datum_string(rules, values[8], nulls[8]);
 	row.pinned = datum_string(rules, values[9], nulls[9]);
 	/* a half is part "1" or "2" of split "" */
@@ -273,22 +432,34 @@ report_rules_session(ReportRules *rules, int64 centre_id, int64 group_id, const 
 		row.part = datum_string(rules, values[6], nulls[6]);
 	}
 	add_row(rules, &row);
+	/* a session of a block's lesson: what one of its options takes */
+	if (row.lesson_id != 0 && rules->nblock_lessons > 0)
+	{
+		int32		block_lesson = block_lesson_of(rules, centre_id, row.lesson_id);
+
+		if (block_lesson >= 0)
+			add_option(rules, centre_id, group_id, &row, block_lesson, nulls[3] ? 0 : DatumGetInt16(values[3]),
+					   datum_string(rules, values[5], nulls[5]), datum_string(rules, values[6], nulls[6]));
+	}
 }
 
 static void
 lesson_teacher_row(void *context, Datum *values, bool *nulls)
 {
 	ReportRules *rules = (ReportRules *) context;
-	ReportSession row;
+	LessonTeacher *row;
 
-	memset(&row, 0, sizeof(row));
-	row.centre_id = DatumGetInt64(values[0]);
-	row.group_id = DatumGetInt64(values[1]);
-	row.lesson_id = DatumGetInt64(values[2]);
-	row.teacher_id = DatumGetInt64(values[3]);
-	row.subject = row.pinned = row.split = row.part = -1;
-	row.lesson_only = true;
-	add_row(rules, &row);
+	if (rules->nother_rows == rules->other_capacity)
+	{
+		rules->other_capacity = rules->other_capacity ? rules->other_capacity * 2 : 256;
+		rules->other_rows = rules->other_rows
+			? repalloc_huge(rules->other_rows, sizeof(LessonTeacher) * rules->other_capacity)
+			: MemoryContextAllocHuge(rules->keep, sizeof(LessonTeacher) * rules->other_capacity);
+	}
+	row = &rules->other_rows[rules->nother_rows++];
+	row->centre_id = DatumGetInt64(values[0]);
+	row->lesson_id = DatumGetInt64(values[2]);
+	row->teacher_id = DatumGetInt64(values[3]);
 }
 
 void
@@ -309,8 +480,8 @@ report_rules_lesson_teachers(ReportRules *rules, const ModelTables *m, int64 cen
 static int
 by_lesson(const void *a, const void *b)
 {
-	const ReportSession *x = (const ReportSession *) a;
-	const ReportSession *y = (const ReportSession *) b;
+	const LessonTeacher *x = (const LessonTeacher *) a;
+	const LessonTeacher *y = (const LessonTeacher *) b;
 
 	if (x->centre_id != y->centre_id)
 		return x->centre_id < y->centre_id ? -1 : 1;
@@ -365,94 +536,47 @@ name_subject_areas(ReportRules *rules)
 	SPI_freetuptable(SPI_tuptable);
 }
 
-/* The index of (centre, group) among the walk's groups, or -1. */
-static int
-group_index(const ReportGroupKey *groups, int ngroups, int64 centre_id, int64 group_id)
-{
-	int			low = 0;
-	int			high = ngroups;
-
-	while (low < high)
-	{
-		int			mid = low + (high - low) / 2;
-
-		if (groups[mid].centre_id < centre_id ||
-			(groups[mid].centre_id == centre_id && groups[mid].id < group_id))
-			low = mid + 1;
-		else
-			high = mid;
-	}
-	return low < ngroups && groups[low].centre_id == centre_id && groups[low].id == group_id ? low : -1;
-}
-
 void
-report_rules_ready(ReportRules *rules, const ReportGroupKey *groups, int ngroups)
+report_rules_ready(ReportRules *rules)
 {
 	Size		i;
-	int		   *index = palloc(sizeof(int) * Max(rules->nrows, 1));
+	int			ngroups = rules->ngroups;
 	Size	   *offsets = MemoryContextAllocZero(rules->keep, sizeof(Size) * (ngroups + 1));
-	ReportSession *sorted;
+	Size	   *next;
 	int			g;
 
+	/* the rows are numbered in 32 bits: four thousand million sessions, a thousand regions' years */
+	if (rules->nrows > PG_UINT32_MAX)
+		elog(ERROR, "too many sessions for one report: %zu", rules->nrows);
 	/* other groups' rows of the lessons of the group asked for, by centre, lesson and teacher */
-	rules->other_rows = MemoryContextAlloc(rules->keep, sizeof(ReportSession) * Max(rules->nrows, 1));
-	rules->nother_rows = 0;
-	for (i = 0; i < rules->nrows; i++)
-		if (rules->rows[i].lesson_only)
-			rules->other_rows[rules->nother_rows++] = rules->rows[i];
 	if (rules->nother_rows > 1)
-		qsort(rules->other_rows, rules->nother_rows, sizeof(ReportSession), by_lesson);
-	rules->groups = groups;
+		qsort(rules->other_rows, rules->nother_rows, sizeof(LessonTeacher), by_lesson);
 	rules->by_lesson_centre_end = 0;
-	/* each group's rows, in the walk's order of groups (a counting sort) */
+	/* each group's rows, in the walk's order of groups: a counting sort of their indexes, in the order read */
 	for (i = 0; i < rules->nrows; i++)
-	{
-		const ReportSession *r = &rules->rows[i];
-
-		/* a table's rows mostly come a group at a time: try the last row's group first */
-		if (r->lesson_only)
-			index[i] = -1;
-		else if (i > 0 && index[i - 1] >= 0 && groups[index[i - 1]].centre_id == r->centre_id &&
-				 groups[index[i - 1]].id == r->group_id)
-			index[i] = index[i - 1];
-		else
-			index[i] = group_index(groups, ngroups, r->centre_id, r->group_id);
-		if (index[i] >= 0)
-			offsets[index[i] + 1]++;
-	}
+		offsets[rules->rows[i].group + 1]++;
 	for (g = 0; g < ngroups; g++)
 		offsets[g + 1] += offsets[g];
-	sorted = MemoryContextAllocHuge(rules->keep, sizeof(ReportSession) * Max(offsets[ngroups], 1));
-	{
-		Size	   *next = palloc(sizeof(Size) * Max(ngroups, 1));
-
-		memcpy(next, offsets, sizeof(Size) * ngroups);
-		for (i = 0; i < rules->nrows; i++)
-			if (index[i] >= 0)
-				sorted[next[index[i]]++] = rules->rows[i];
-		pfree(next);
-	}
-	pfree(index);
-	if (rules->rows)
-		pfree(rules->rows);
-	rules->rows = sorted;
-	rules->nrows = offsets[ngroups];
+	rules->order = MemoryContextAllocHuge(rules->keep, sizeof(uint32) * Max(rules->nrows, 1));
+	next = palloc(sizeof(Size) * Max(ngroups, 1));
+	memcpy(next, offsets, sizeof(Size) * ngroups);
+	for (i = 0; i < rules->nrows; i++)
+		rules->order[next[rules->rows[i].group]++] = (uint32) i;
+	pfree(next);
 	rules->group_offsets = offsets;
-	rules->ngroups = ngroups;
 	rules->part_pos = 0;
 	name_subject_areas(rules);
 }
 
 /* ---- teachers_per_group (4.2) ---- */
 
-static int
-int64_order(const void *a, const void *b)
-{
-	int64		x = *(const int64 *) a;
-	int64		y = *(const int64 *) b;
-
-	return x < y ? -1 : x > y;
-}
+/* a group's lessons and teachers, a few dozen numbers sorted per group: inlined, no comparator called */
+#define ST_SORT sort_int64
+#define ST_ELEMENT_TYPE int64
+#define ST_COMPARE(a, b) (*(a) < *(b) ? -1 : *(a) > *(b))
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
 
 /* Sorts and removes repeats; returns how many distinct values remain. */
 static int
@@ -462,7 +586,7 @@ distinct_int64(int64 *values, int n)
 	int			kept = 0;
 
 	if (n > 1)
-		qsort(values, n, sizeof(int64), int64_order);
+		sort_int64(values, n);
 	for (i = 0; i < n; i++)
 		if (kept == 0 || values[kept - 1] != values[i])
 			values[kept++] = values[i];
@@ -479,7 +603,7 @@ lesson_start(const ReportRules *rules, int64 centre_id, int64 lesson_id)
 	while (low < high)
 	{
 		Size		mid = low + (high - low) / 2;
-		const ReportSession *r = &rules->by_lesson[mid];
+		const LessonTeacher *r = &rules->by_lesson[mid];
 
 		if (r->centre_id < centre_id || (r->centre_id == centre_id && r->lesson_id < lesson_id))
 			low = mid + 1;
@@ -510,17 +634,27 @@ centre_lessons(ReportRules *rules, int group_index)
 		if (rules->by_lesson)
 			pfree(rules->by_lesson);
 		rules->by_lesson_capacity = Max(needed, 1024);
-		rules->by_lesson = MemoryContextAllocHuge(rules->keep, sizeof(ReportSession) * rules->by_lesson_capacity);
+		rules->by_lesson = MemoryContextAllocHuge(rules->keep, sizeof(LessonTeacher) * rules->by_lesson_capacity);
 	}
 	rules->nby_lesson = 0;
 	for (i = rules->group_offsets[group_index]; i < rules->group_offsets[end]; i++)
-		if (rules->rows[i].lesson_id != 0 && rules->rows[i].teacher_id != 0)
-			rules->by_lesson[rules->nby_lesson++] = rules->rows[i];
+	{
+		const ReportSession *r = &rules->rows[rules->order[i]];
+
+		if (r->lesson_id != 0 && r->teacher_id != 0)
+		{
+			LessonTeacher *t = &rules->by_lesson[rules->nby_lesson++];
+
+			t->centre_id = centre_id;
+			t->lesson_id = r->lesson_id;
+			t->teacher_id = r->teacher_id;
+		}
+	}
 	for (i = 0; i < rules->nother_rows; i++)
 		if (rules->other_rows[i].centre_id == centre_id)
 			rules->by_lesson[rules->nby_lesson++] = rules->other_rows[i];
 	if (rules->nby_lesson > 1)
-		qsort(rules->by_lesson, rules->nby_lesson, sizeof(ReportSession), by_lesson);
+		qsort(rules->by_lesson, rules->nby_lesson, sizeof(LessonTeacher), by_lesson);
 	rules->by_lesson_centre_end = end;
 }
 
@@ -561,15 +695,15 @@ teachers_per_group(ReportRules *rules, const ReportRuleGroup *g, Size first, Siz
 		return;
 	lessons = palloc(sizeof(int64) * (end - first));
 	for (r = first; r < end; r++)
-		if (rules->rows[r].lesson_id != 0 && !rules->rows[r].lesson_only)
-			lessons[nlessons++] = rules->rows[r].lesson_id;
+		if (rules->rows[rules->order[r]].lesson_id != 0)
+			lessons[nlessons++] = rules->rows[rules->order[r]].lesson_id;
 	nlessons = distinct_int64(lessons, nlessons);
 	/* teachers of its lessons of their own, then of every row of each lesson */
 	capacity = (int) (end - first);
 	teachers = palloc(sizeof(int64) * capacity);
 	for (r = first; r < end; r++)
-		if (rules->rows[r].lesson_id == 0 && rules->rows[r].teacher_id != 0 && !rules->rows[r].lesson_only)
-			teachers[nteachers++] = rules->rows[r].teacher_id;
+		if (rules->rows[rules->order[r]].lesson_id == 0 && rules->rows[rules->order[r]].teacher_id != 0)
+			teachers[nteachers++] = rules->rows[rules->order[r]].teacher_id;
 	for (i = 0; i < nlessons; i++)
 	{
 		Size		at;
@@ -728,12 +862,9 @@ split_violations(ReportRules *rules, const ReportRuleGroup *g, Size first, Size 
 	rows = palloc(sizeof(SplitRow) * Max(end - first, 1));
 	for (r = first; r < end; r++)
 	{
-		const ReportSession *x = &rules->rows[r];
-		SplitRow   *row;
+		const ReportSession *x = &rules->rows[rules->order[r]];
+		SplitRow   *row = &rows[n++];
 
-		if (x->lesson_only)
-			continue;
-		row = &rows[n++];
 		row->lesson_id = x->lesson_id;
 		row->subject = x->subject;
 		row->pinned = x->pinned;
@@ -995,4 +1126,390 @@ report_rules_group(ReportRules *rules, int group_index, const ReportRuleGroup *g
 		centre_lessons(rules, group_index);
 	teachers_per_group(rules, g, first, end, emit, context);
 	split_violations(rules, g, first, end, emit, context);
+}
+
+/* ---- optional_ratio (4.1.1.1) ---- */
+
+static int
+option_order(const void *a, const void *b)
+{
+	const OptionRow *x = (const OptionRow *) a;
+	const OptionRow *y = (const OptionRow *) b;
+
+	if (x->block_lesson != y->block_lesson)
+		return x->block_lesson < y->block_lesson ? -1 : 1;
+	if (x->group_id != y->group_id)
+		return x->group_id < y->group_id ? -1 : 1;
+	if (x->subject != y->subject)
+		return x->subject < y->subject ? -1 : 1;
+	if (x->split != y->split)
+		return x->split < y->split ? -1 : 1;
+	if (x->part != y->part)
+		return x->part < y->part ? -1 : 1;
+	if (x->split_half != y->split_half)
+		return x->split_half < y->split_half ? -1 : 1;
+	return 0;
+}
+
+/* One part of a group an option takes: the group whole, a half, or a part of a split. */
+typedef struct Taken
+{
+	int64		group_id;
+	int32		split;			/* -1: NULL */
+	int32		part;			/* -1: NULL */
+	int16		split_half;		/* 0: NULL */
+	int32		split_key;		/* coalesce(split, '') */
+	int32		part_key;		/* coalesce(part, split_half::text, '') */
+} Taken;
+
+/* A lesson of a block as an option: its subject and what it takes. */
+typedef struct LessonOption
+{
+	int32		block_lesson;	/* its centre, year and stage */
+	int32		subject;
+	Taken	   *takes;			/* by group, split_key, part_key */
+	int			ntakes;
+	int64		pupils;
+	bool		unknown;		/* a part's pupils are not known */
+} LessonOption;
+
+static int
+taken_order(const void *a, const void *b)
+{
+	const Taken *x = (const Taken *) a;
+	const Taken *y = (const Taken *) b;
+
+	if (x->group_id != y->group_id)
+		return x->group_id < y->group_id ? -1 : 1;
+	if (x->split_key != y->split_key)
+		return x->split_key < y->split_key ? -1 : 1;
+	if (x->part_key != y->part_key)
+		return x->part_key < y->part_key ? -1 : 1;
+	return 0;
+}
+
+static const ReportRules *option_rules;	/* for lesson_option_order */
+
+/* By centre, year and stage, then subject and what it takes: the same option comes together. */
+static int
+lesson_option_order(const void *a, const void *b)
+{
+	const LessonOption *x = (const LessonOption *) a;
+	const LessonOption *y = (const LessonOption *) b;
+	const BlockLesson *bx = &option_rules->block_lessons[x->block_lesson];
+	const BlockLesson *by = &option_rules->block_lessons[y->block_lesson];
+	int			i;
+
+	if (bx->centre_id != by->centre_id)
+		return bx->centre_id < by->centre_id ? -1 : 1;
+	if (bx->school_year != by->school_year)
+		return bx->school_year < by->school_year ? -1 : 1;
+	if (bx->regime != by->regime)
+		return bx->regime < by->regime ? -1 : 1;
+	if (x->subject != y->subject)
+		return x->subject < y->subject ? -1 : 1;
+	if (x->ntakes != y->ntakes)
+		return x->ntakes < y->ntakes ? -1 : 1;
+	for (i = 0; i < x->ntakes; i++)
+	{
+		int			c = taken_order(&x->takes[i], &y->takes[i]);
+
+		if (c != 0)
+			return c;
+	}
+	return 0;
+}
+
+/* The pupils of what a row takes: group_parts.pupils of a part, class_groups.pupils of the group whole; -1 not known. */
+static int64
+taken_pupils(const ReportRules *rules, int64 centre_id, const Taken *t)
+{
+	Size		low = 0;
+	Size		high = rules->nparts;
+	int			g;
+
+	if (t->split >= 0)
+	{
+		/* the group's parts, found by (centre, group); its splits and parts are few */
+		while (low < high)
+		{
+			Size		mid = low + (high - low) / 2;
+			const ReportPart *p = &rules->parts[mid];
+
+			if (p->centre_id < centre_id || (p->centre_id == centre_id && p->group_id < t->group_id))
+				low = mid + 1;
+			else
+				high = mid;
+		}
+		for (; low < rules->nparts && rules->parts[low].centre_id == centre_id &&
+			 rules->parts[low].group_id == t->group_id; low++)
+			if (rules->parts[low].split == t->split && rules->parts[low].part == t->part)
+				return rules->parts[low].pupils;
+		return -1;
+	}
+	if (t->split_half != 0)
+		return -1;
+	g = group_of(rules, centre_id, t->group_id);
+	return g >= 0 ? rules->groups[g].pupils : -1;
+}
+
+/* The lesser of two subjects in the database's collation, as min(subject) chooses; -1 (NULL) loses. */
+static int32
+least_subject(const ReportRules *rules, int32 a, int32 b)
+{
+	const char *x;
+	const char *y;
+
+	if (a < 0 || a == b)
+		return b;
+	if (b < 0)
+		return a;
+	x = string_of(rules, a);
+	y = string_of(rules, b);
+	return varstr_cmp(x, strlen(x), y, strlen(y), DEFAULT_COLLATION_OID) <= 0 ? a : b;
+}
+
+static Datum
+int64_array(const int64 *numbers, int n)
+{
+	Datum	   *items = palloc(sizeof(Datum) * Max(n, 1));
+	int			i;
+
+	for (i = 0; i < n; i++)
+		items[i] = Int64GetDatum(numbers[i]);
+	return PointerGetDatum(construct_array(items, n, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+}
+
+static Datum
+int32_array(const int32 *numbers, int n)
+{
+	Datum	   *items = palloc(sizeof(Datum) * Max(n, 1));
+	int			i;
+
+	for (i = 0; i < n; i++)
+		items[i] = Int32GetDatum(numbers[i]);
+	return PointerGetDatum(construct_array(items, n, INT4OID, sizeof(int32), true, TYPALIGN_INT));
+}
+
+static Datum
+string_array(const ReportRules *rules, const int32 *numbers, int n)
+{
+	Datum	   *items = palloc(sizeof(Datum) * Max(n, 1));
+	bool	   *nulls = palloc(sizeof(bool) * Max(n, 1));
+	int			dims[1] = {n};
+	int			lbs[1] = {1};
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		nulls[i] = numbers[i] < 0;
+		items[i] = nulls[i] ? (Datum) 0 : CStringGetTextDatum(string_of(rules, numbers[i]));
+	}
+	return PointerGetDatum(construct_md_array(items, nulls, 1, dims, lbs, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+/* The arrays optional_ratio_violations() takes. */
+typedef struct OptionCounts
+{
+	int64	   *centres;		/* per centre, year and stage */
+	int32	   *years;
+	int32	   *regimes;
+	int32	   *groups;
+	int64	   *pupils;
+	int			n;
+	int32	   *unknown_blocks;	/* per part an option of unknown pupils takes */
+	int32	   *unknown_options;
+	int32	   *unknown_subjects;
+	int64	   *unknown_groups;
+	int32	   *unknown_splits;
+	int32	   *unknown_parts;
+	Datum	   *unknown_halves;
+	bool	   *unknown_half_nulls;
+	int			nunknown;
+} OptionCounts;
+
+/* Each block lesson as an option, then the distinct options of each centre, year and stage counted. */
+static void
+count_options(ReportRules *rules, OptionCounts *c)
+{
+	LessonOption *lessons = palloc(sizeof(LessonOption) * Max(rules->noptions, 1));
+	Taken	   *takes = palloc(sizeof(Taken) * Max(rules->noptions, 1));
+	int			nlessons = 0;
+	Size		ntakes = 0;
+	Size		i;
+	Size		j;
+	int			options = 0;
+
+	/* options[] is by block lesson: each run is a lesson */
+	for (i = 0; i < rules->noptions; i = j)
+	{
+		const OptionRow *first = &rules->options[i];
+		LessonOption *l = &lessons[nlessons++];
+		int			k;
+		int			kept = 0;
+
+		l->block_lesson = first->block_lesson;
+		l->subject = -1;
+		l->takes = &takes[ntakes];
+		l->pupils = 0;
+		l->unknown = false;
+		for (j = i; j < rules->noptions && rules->options[j].block_lesson == first->block_lesson; j++)
+		{
+			const OptionRow *o = &rules->options[j];
+			Taken	   *t = &l->takes[j - i];
+
+			l->subject = least_subject(rules, l->subject, o->subject);
+			t->group_id = o->group_id;
+			t->split = o->split;
+			t->part = o->part;
+			t->split_half = o->split_half;
+			t->split_key = o->split >= 0 ? o->split : rules->halves;
+			t->part_key = o->part >= 0 ? o->part
+				: o->split_half == 1 ? rules->half[0] : o->split_half == 2 ? rules->half[1]
+				: o->split_half != 0 ? string_number(rules, int_text(o->split_half)) : rules->halves;
+		}
+		/* what the lesson takes, each part once, whatever the subjects of its rows */
+		if (j - i > 1)
+			qsort(l->takes, j - i, sizeof(Taken), taken_order);
+		for (k = 0; k < (int) (j - i); k++)
+			if (kept == 0 || taken_order(&l->takes[kept - 1], &l->takes[k]) != 0)
+				l->takes[kept++] = l->takes[k];
+		l->ntakes = kept;
+		ntakes += kept;
+		for (k = 0; k < kept; k++)
+		{
+			int64		p = taken_pupils(rules, first->centre_id, &l->takes[k]);
+
+			if (p < 0)
+				l->unknown = true;
+			else
+				l->pupils += p;
+		}
+	}
+	option_rules = rules;
+	if (nlessons > 1)
+		qsort(lessons, nlessons, sizeof(LessonOption), lesson_option_order);
+
+	memset(c, 0, sizeof(*c));
+	c->centres = palloc(sizeof(int64) * Max(nlessons, 1));
+	c->years = palloc(sizeof(int32) * Max(nlessons, 1));
+	c->regimes = palloc(sizeof(int32) * Max(nlessons, 1));
+	c->groups = palloc(sizeof(int32) * Max(nlessons, 1));
+	c->pupils = palloc(sizeof(int64) * Max(nlessons, 1));
+	c->unknown_blocks = palloc(sizeof(int32) * Max(ntakes, 1));
+	c->unknown_options = palloc(sizeof(int32) * Max(ntakes, 1));
+	c->unknown_subjects = palloc(sizeof(int32) * Max(ntakes, 1));
+	c->unknown_groups = palloc(sizeof(int64) * Max(ntakes, 1));
+	c->unknown_splits = palloc(sizeof(int32) * Max(ntakes, 1));
+	c->unknown_parts = palloc(sizeof(int32) * Max(ntakes, 1));
+	c->unknown_halves = palloc(sizeof(Datum) * Max(ntakes, 1));
+	c->unknown_half_nulls = palloc(sizeof(bool) * Max(ntakes, 1));
+	for (i = 0; i < (Size) nlessons; i++)
+	{
+		const LessonOption *l = &lessons[i];
+		const BlockLesson *b = &rules->block_lessons[l->block_lesson];
+		int			k;
+
+		/* a new centre, year and stage */
+		if (c->n == 0 || c->centres[c->n - 1] != b->centre_id || c->years[c->n - 1] != b->school_year ||
+			c->regimes[c->n - 1] != b->regime)
+		{
+			c->centres[c->n] = b->centre_id;
+			c->years[c->n] = b->school_year;
+			c->regimes[c->n] = b->regime;
+			c->groups[c->n] = 0;
+			c->pupils[c->n] = 0;
+			c->n++;
+		}
+		/* the same subject for the same pupils is one option, however many lessons it has */
+		else if (lesson_option_order(&lessons[i - 1], l) == 0)
+			continue;
+		if (!l->unknown)
+		{
+			c->groups[c->n - 1]++;
+			c->pupils[c->n - 1] += l->pupils;
+			continue;
+		}
+		options++;
+		for (k = 0; k < l->ntakes; k++)
+		{
+			const Taken *t = &l->takes[k];
+			int			u = c->nunknown++;
+
+			c->unknown_blocks[u] = c->n;	/* 1-based, as SQL's arrays */
+			c->unknown_options[u] = options;
+			c->unknown_subjects[u] = l->subject;
+			c->unknown_groups[u] = t->group_id;
+			c->unknown_splits[u] = t->split;
+			c->unknown_parts[u] = t->part;
+			c->unknown_halves[u] = Int16GetDatum(t->split_half);
+			c->unknown_half_nulls[u] = t->split_half == 0;
+		}
+	}
+}
+
+void
+report_rules_optional_ratio(ReportRules *rules, const ModelTables *m, const char *school_year,
+							bool has_centre, int64 centre_id, report_rule_tuple emit, void *context)
+{
+	Size		n = 0;
+	Size		i;
+	OptionCounts c;
+	Oid			types[15] = {NAMEOID, TEXTOID, INT8OID, INT8ARRAYOID, TEXTARRAYOID, TEXTARRAYOID, INT4ARRAYOID,
+		INT8ARRAYOID, INT4ARRAYOID, INT4ARRAYOID, TEXTARRAYOID, INT8ARRAYOID, TEXTARRAYOID, TEXTARRAYOID,
+	INT2ARRAYOID};
+	Datum		args[15];
+	char		arg_nulls[15];
+	int			dims[1];
+	int			lbs[1] = {1};
+	uint64		r;
+	int			rc;
+
+	/* each lesson's (group, subject, split, part, half) once: the sessions of a week repeat them */
+	if (rules->noptions > 1)
+		qsort(rules->options, rules->noptions, sizeof(OptionRow), option_order);
+	for (i = 0; i < rules->noptions; i++)
+		if (n == 0 || option_order(&rules->options[n - 1], &rules->options[i]) != 0)
+			rules->options[n++] = rules->options[i];
+	rules->noptions = n;
+	count_options(rules, &c);
+
+	memset(arg_nulls, ' ', sizeof(arg_nulls));
+	args[0] = DirectFunctionCall1(namein, CStringGetDatum(m->schema));
+	if (school_year != NULL)
+		args[1] = CStringGetTextDatum(school_year);
+	else
+		arg_nulls[1] = 'n';
+	args[2] = Int64GetDatum(centre_id);
+	if (!has_centre)
+		arg_nulls[2] = 'n';
+	args[3] = int64_array(c.centres, c.n);
+	args[4] = string_array(rules, c.years, c.n);
+	args[5] = string_array(rules, c.regimes, c.n);
+	args[6] = int32_array(c.groups, c.n);
+	args[7] = int64_array(c.pupils, c.n);
+	args[8] = int32_array(c.unknown_blocks, c.nunknown);
+	args[9] = int32_array(c.unknown_options, c.nunknown);
+	args[10] = string_array(rules, c.unknown_subjects, c.nunknown);
+	args[11] = int64_array(c.unknown_groups, c.nunknown);
+	args[12] = string_array(rules, c.unknown_splits, c.nunknown);
+	args[13] = string_array(rules, c.unknown_parts, c.nunknown);
+	dims[0] = c.nunknown;
+	args[14] = PointerGetDatum(construct_md_array(c.unknown_halves, c.unknown_half_nulls, 1, dims, lbs,
+												  INT2OID, sizeof(int16), true, TYPALIGN_SHORT));
+	rc = SPI_execute_with_args("SELECT * FROM schooltime.optional_ratio_violations($1, $2::schooltime.school_year, $3,"
+							   " $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+							   15, types, args, arg_nulls, true, 0);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "could not word optional_ratio's rows: %s", SPI_result_code_string(rc));
+	for (r = 0; r < SPI_processed; r++)
+	{
+		int			natts = SPI_tuptable->tupdesc->natts;
+		Datum	   *values = palloc(sizeof(Datum) * natts);
+		bool	   *value_nulls = palloc(sizeof(bool) * natts);
+
+		heap_deform_tuple(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, values, value_nulls);
+		emit(context, values, value_nulls);
+	}
+	SPI_freetuptable(SPI_tuptable);
 }

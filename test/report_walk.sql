@@ -1,5 +1,6 @@
 -- pgTAP: the report-only rules that check()'s group walk measures in C
--- (src/report_rules.c: teachers_per_group, eso_split, batx_split) give, row
+-- (src/report_rules.c: teachers_per_group, eso_split, batx_split, and
+-- optional_ratio, worded by optional_ratio_violations()) give, row
 -- for row and in the same order, what the SQL they replaced gave (kept
 -- below as pg_temp.reference_walk_rules(), the queries of part 60 of the
 -- 0.3 upgrade script before the move), over a random model of two centres:
@@ -8,12 +9,17 @@
 -- every part of a split, sessions pinned to an area, recess entries and
 -- sessions without a teacher; for the whole model, each centre, each group
 -- (with its centre and alone), for every year and for each, in English
--- and in Catalan.  check() returns each of their violations once.
+-- and in Catalan.  Then the same with optional-subject blocks: options
+-- that take whole groups, parts of splits with their pupils known and not
+-- known (halves, parts without pupils), lessons whose rows name different
+-- subjects, several lessons of one option, and a centre's year that
+-- declares its optional_subject_groups.  check() returns each of their
+-- violations once.
 BEGIN;
 SET client_min_messages = warning;
-SELECT plan(20);
+SELECT plan(28);
 
--- the queries of report_rule_violations() for these three rules before they moved into the walk
+-- the queries of report_rule_violations() for these four rules before they moved into the walk
 CREATE FUNCTION pg_temp.reference_walk_rules(model name, school_year schooltime.school_year,
                                              centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
 RETURNS SETOF schooltime.violation
@@ -23,6 +29,8 @@ AS $reference$
 DECLARE
     sessions text := schooltime.lesson_relation(model, 'sessions');
     group_parts text := schooltime.lesson_relation(model, 'group_parts');
+    lessons text := schooltime.lesson_relation(model, 'lessons');
+    blocks text := schooltime.lesson_relation(model, 'blocks');
 BEGIN
     -- teachers_per_group (4.2): the distinct teachers of every lesson the
     -- group attends, all of the lesson's rows (co-teachers, and the teachers
@@ -277,6 +285,121 @@ BEGIN
                                  '%2$s sessions of %1$s a week split, each half of the group, or each part of one of its splits, in a session of its own'),
         schooltime.message_forms('%s session', '%s sessions');
 
+    -- optional_ratio (4.1.1.1): the average of a centre's optional-subject
+    -- groups, per year and stage; where the centre declares none, each
+    -- distinct option of its blocks (a subject and the parts of groups it
+    -- takes) is one optional-subject group, of its parts' pupils
+    IF group_id IS NULL THEN
+        RETURN QUERY EXECUTE format($q$
+            WITH declared AS (
+                SELECT o.centre_id, o.school_year, o.regime, count(*)::integer AS groups, sum(o.pupils)::bigint AS pupils
+                FROM %1$I.optional_subject_groups AS o
+                WHERE ($1 IS NULL OR o.centre_id = $1) AND (%6$L IS NULL OR o.school_year = %6$L)
+                GROUP BY 1, 2, 3
+            ), block_lessons AS MATERIALIZED (
+                -- the lessons of the blocks, then their rows by the sessions'
+                -- (centre_id, lesson_id) index: joined from the sessions'
+                -- side, every session of a centre was tried against each of
+                -- its blocks, seconds over a region unless nested loops were
+                -- priced out
+                SELECT b.centre_id, b.school_year, b.regime, l.id AS lesson_id
+                FROM %4$s AS b
+                JOIN %3$s AS l ON l.centre_id = b.centre_id AND l.school_year = b.school_year AND l.block = b.name
+                WHERE ($1 IS NULL OR b.centre_id = $1) AND (%6$L IS NULL OR b.school_year = %6$L)
+                  AND NOT EXISTS (SELECT FROM declared AS d
+                                  WHERE d.centre_id = b.centre_id AND d.school_year = b.school_year AND d.regime = b.regime)
+            ), option_rows AS (
+                SELECT bl.centre_id, bl.school_year, bl.regime, bl.lesson_id, s.subject, s.group_id, s.split, s.part, s.split_half
+                FROM block_lessons AS bl
+                JOIN %2$s AS s ON s.centre_id = bl.centre_id AND s.lesson_id = bl.lesson_id
+                WHERE s.kind <> 'recess'
+            ), lesson_options AS (
+                -- a lesson of a block as an option: its subject, what it takes and those pupils
+                SELECT t.centre_id, t.school_year, t.regime, t.lesson_id, t.subject,
+                       array_agg(t.taken ORDER BY t.taken) AS takes,
+                       string_agg(t.taken_text, ', ' ORDER BY t.taken) AS takes_text,
+                       sum(t.pupils) AS pupils, bool_or(t.pupils IS NULL) AS unknown
+                FROM (SELECT DISTINCT o.centre_id, o.school_year, o.regime, o.lesson_id,
+                             min(o.subject) OVER (PARTITION BY o.centre_id, o.lesson_id) AS subject,
+                             format('%%s/%%s/%%s', o.group_id, coalesce(o.split, ''), coalesce(o.part, o.split_half::text, '')) AS taken,
+                             CASE WHEN o.split IS NOT NULL THEN format($2, o.part, g.name)
+                                  WHEN o.split_half IS NOT NULL THEN format($3, o.split_half, g.name) ELSE g.name END AS taken_text,
+                             CASE WHEN o.split IS NOT NULL THEN gp.pupils WHEN o.split_half IS NULL THEN g.pupils END AS pupils
+                      FROM option_rows AS o
+                      JOIN %1$I.class_groups AS g ON g.centre_id = o.centre_id AND g.id = o.group_id
+                      LEFT JOIN %5$s AS gp ON gp.centre_id = o.centre_id AND gp.group_id = o.group_id
+                                          AND gp.split = o.split AND gp.part = o.part) AS t
+                GROUP BY 1, 2, 3, 4, 5
+            ), options AS (
+                -- the same subject for the same pupils is one option, however many lessons it has
+                SELECT lo.centre_id, lo.school_year, lo.regime, lo.subject, lo.takes,
+                       min(lo.takes_text) AS takes_text, min(lo.pupils) AS pupils, bool_or(lo.unknown) AS unknown
+                FROM lesson_options AS lo
+                GROUP BY 1, 2, 3, 4, 5
+            ), t AS (
+                SELECT d.centre_id, d.school_year, d.regime, d.groups, d.pupils, NULL::integer AS left_out, NULL::text AS left_out_text
+                FROM declared AS d
+                UNION ALL
+                SELECT o.centre_id, o.school_year, o.regime,
+                       count(*) FILTER (WHERE NOT o.unknown)::integer, sum(o.pupils) FILTER (WHERE NOT o.unknown)::bigint,
+                       count(*) FILTER (WHERE o.unknown)::integer,
+                       string_agg(format('%%s (%%s)', o.subject, o.takes_text), ', ' ORDER BY o.subject, o.takes) FILTER (WHERE o.unknown)
+                FROM options AS o
+                GROUP BY 1, 2, 3
+            )
+            SELECT (ROW('optional_ratio', r.severity, schooltime.section_text(l.section), c.id, 'centre', c.id, c.name,
+                       NULL::integer, NULL::date, NULL::schooltime.weektimerange,
+                       round(ceil(t.pupils * 100.0 / t.groups) / 100, 2), l.max_average_pupils, 'pupils',
+                       format($4, c.name, schooltime.number_words(round(ceil(t.pupils * 100.0 / t.groups) / 100, 2)), d.regime_name,
+                              t.school_year, schooltime.number_words(l.max_average_pupils)),
+                       CASE WHEN t.left_out IS NULL AND l.public_only
+                            THEN schooltime.format_message_plural(($6)[1], ($6)[2], t.groups,
+                                                                  t.groups, d.regime_name, t.school_year, t.pupils, d.max_average, d.section)
+                            WHEN t.left_out IS NULL
+                            THEN schooltime.format_message_plural(($5)[1], ($5)[2], t.groups,
+                                                                  t.groups, d.regime_name, t.school_year, t.pupils, d.max_average, d.section)
+                            WHEN l.public_only
+                            THEN schooltime.format_message_plural(($8)[1], ($8)[2], t.groups,
+                                                                  d.regime_name, t.school_year, t.groups, t.pupils, d.max_average, d.section)
+                                 || d.left_out
+                            ELSE schooltime.format_message_plural(($7)[1], ($7)[2], t.groups,
+                                                                  d.regime_name, t.school_year, t.groups, t.pupils, d.max_average, d.section)
+                                 || d.left_out END,
+                       format($10, d.regime_name, t.pupils, ceil(t.pupils / l.max_average_pupils)),
+                       NULL::bigint)::schooltime.violation).*
+            FROM t
+            JOIN %1$I.centres AS c ON c.id = t.centre_id
+            JOIN schooltime.optional_group_limits AS l
+              ON l.school_year = t.school_year AND l.regime = t.regime AND (NOT l.public_only OR c.ownership = 'public')
+            JOIN schooltime.regimes AS rg ON rg.regime = t.regime
+            JOIN schooltime.rules AS r ON r.code = 'optional_ratio'
+            CROSS JOIN LATERAL (SELECT CASE WHEN schooltime.messages_in_catalan() THEN rg.name_ca ELSE rg.name_en END AS regime_name,
+                                       schooltime.number_words(l.max_average_pupils) AS max_average,
+                                       schooltime.section_text(l.section) AS section,
+                                       CASE WHEN coalesce(t.left_out, 0) = 0 THEN ''
+                                            ELSE ' ' || schooltime.format_message_plural(($9)[1], ($9)[2], t.left_out, t.left_out_text)
+                                       END AS left_out) AS d
+            WHERE t.groups > 0 AND t.pupils > l.max_average_pupils * t.groups
+            ORDER BY c.id, t.school_year, t.regime
+        $q$, model, sessions, lessons, blocks, group_parts, school_year)
+        USING centre_id,
+            -- the messages, in the session's language: format() fills them row by row
+            schooltime.gettext('part "%s" of %s'),
+            schooltime.gettext('half %s of %s'),
+            schooltime.gettext('centre "%s" has %s pupils on average per optional-subject group of %s in %s, more than %s'),
+            schooltime.message_forms('Its %s optional-subject group of %s in %s has %s pupils; the average per group is at most %s (%s).',
+                                     'Its %s optional-subject groups of %s in %s have %s pupils; the average per group is at most %s (%s).'),
+            schooltime.message_forms('Its %s optional-subject group of %s in %s has %s pupils; in public centres the average per group is at most %s (%s).',
+                                     'Its %s optional-subject groups of %s in %s have %s pupils; in public centres the average per group is at most %s (%s).'),
+            schooltime.message_forms('It declares no optional-subject groups of %s in %s, so the options of its blocks are read, each option (a subject and the parts of groups it takes) one group of its parts'' pupils (group_parts.pupils): its %s option has %s pupils; the average per group is at most %s (%s).',
+                                     'It declares no optional-subject groups of %s in %s, so the options of its blocks are read, each option (a subject and the parts of groups it takes) one group of its parts'' pupils (group_parts.pupils): its %s options have %s pupils; the average per group is at most %s (%s).'),
+            schooltime.message_forms('It declares no optional-subject groups of %s in %s, so the options of its blocks are read, each option (a subject and the parts of groups it takes) one group of its parts'' pupils (group_parts.pupils): its %s option has %s pupils; in public centres the average per group is at most %s (%s).',
+                                     'It declares no optional-subject groups of %s in %s, so the options of its blocks are read, each option (a subject and the parts of groups it takes) one group of its parts'' pupils (group_parts.pupils): its %s options have %s pupils; in public centres the average per group is at most %s (%s).'),
+            -- translator: the options whose pupils are not known, "Música (part "Música" of 4t ESO A), ..."
+            schooltime.message_forms('Left out, the pupils of a part it takes not being known: %s.',
+                                     'Left out, the pupils of a part each takes not being known: %s.'),
+            schooltime.gettext('Open more optional-subject groups of %s or enrol fewer pupils in them: %s pupils need at least %s groups.');
+    END IF;
 END
 $reference$;
 
@@ -403,6 +526,79 @@ SELECT cmp_ok((SELECT count(*) FROM schooltime.report_walk_violations('rw', NULL
 SELECT cmp_ok((SELECT count(*) FROM schooltime.report_walk_violations('rw', NULL)
                WHERE hint LIKE '%each part of split "%' AND detail LIKE '%; in split "%' AND detail LIKE '%pupils have%'), '>', 0::bigint,
               'details that list the named splits in use, and hints that suggest one');
+
+-- optional_ratio: blocks whose options take whole groups, parts of splits
+-- with their pupils known and not known (halves, parts of tallers whose
+-- pupils are not recorded), some lessons' rows naming another subject
+-- (which sorts first by collation and last by byte), and a year of centre
+-- 1 that declares its optional-subject groups instead
+SET LOCAL schooltime.enforce = off;
+UPDATE rw.group_parts SET pupils = NULL WHERE split = 'tallers' AND part = 'T2' AND group_id % 2 = 0;
+INSERT INTO rw.blocks (centre_id, school_year, name, regime)
+SELECT c, '2018-2019', b, r::schooltime.regime
+FROM generate_series(1, 2) AS c, (VALUES ('Optatives', 'eso'), ('Modalitat', 'batxillerat')) AS v (b, r)
+UNION ALL SELECT 1, '2019-2020', 'Optatives', 'eso';
+UPDATE rw.lessons AS l SET block = CASE WHEN g.regimes = '{eso}' THEN 'Optatives' ELSE 'Modalitat' END
+FROM (SELECT s.centre_id, s.lesson_id, array_agg(DISTINCT s.regime) AS regimes
+      FROM rw.sessions AS s WHERE s.lesson_id IS NOT NULL GROUP BY 1, 2) AS g
+WHERE g.centre_id = l.centre_id AND g.lesson_id = l.id AND l.id % 3 <> 0 AND cardinality(g.regimes) = 1;
+UPDATE rw.sessions SET subject = 'Àlgebra' WHERE lesson_id % 7 = 1 AND id % 2 = 0;
+-- one option, two lessons: the same subject and parts
+INSERT INTO rw.lessons (centre_id, id, school_year, slot, block)
+SELECT l.centre_id, l.id + 1000, l.school_year, schooltime.weekslot(5, '19:00', '20:00'), l.block
+FROM rw.lessons AS l WHERE l.block IS NOT NULL AND l.id % 5 = 1;
+INSERT INTO rw.sessions (centre_id, group_id, school_year, regime, slot, subject, teacher_id, lesson_id, split, part, split_half, kind)
+SELECT s.centre_id, s.group_id, s.school_year, s.regime, schooltime.weekslot(5, '19:00', '20:00'), s.subject, s.teacher_id,
+       s.lesson_id + 1000, s.split, s.part, s.split_half, s.kind
+FROM rw.sessions AS s JOIN rw.lessons AS l ON l.centre_id = s.centre_id AND l.id = s.lesson_id
+WHERE l.block IS NOT NULL AND l.id % 5 = 1;
+-- the 2019-2020 group's own sessions made options of that year's block
+INSERT INTO rw.lessons (centre_id, id, school_year, slot, block)
+SELECT 1, 2000 + k, '2019-2020', schooltime.weekslot(4, make_time(8 + k, 0, 0), make_time(9 + k, 0, 0)), 'Optatives'
+FROM generate_series(1, 3) AS k;
+INSERT INTO rw.sessions (centre_id, group_id, school_year, regime, slot, subject, teacher_id, lesson_id, split, part, split_half)
+SELECT 1, 9, '2019-2020', 'eso', schooltime.weekslot(4, make_time(8 + k, 0, 0), make_time(9 + k, 0, 0)),
+       (ARRAY['Música', 'Teatre', 'Música'])[k], k, 2000 + k, NULL, NULL, CASE WHEN k = 2 THEN 1 END::smallint
+FROM generate_series(1, 3) AS k;
+SET LOCAL schooltime.enforce = on;
+UPDATE schooltime.optional_group_limits SET max_average_pupils = 6 WHERE school_year IN ('2018-2019', '2019-2020');
+
+SELECT results_eq($$SELECT * FROM schooltime.report_walk_violations('rw', NULL)$$,
+                  $$SELECT * FROM pg_temp.reference_walk_rules('rw', NULL)$$,
+                  'with blocks, optional_ratio too: the rows the SQL gave, in its order');
+SELECT is_empty($$SELECT y.school_year, c.id FROM (VALUES (NULL::schooltime.school_year), ('2018-2019'), ('2019-2020')) AS y (school_year),
+                                                 rw.centres AS c
+                  WHERE (SELECT array_agg(v::text) FROM schooltime.report_walk_violations('rw', y.school_year, c.id) AS v)
+                        IS DISTINCT FROM (SELECT array_agg(v::text) FROM pg_temp.reference_walk_rules('rw', y.school_year, c.id) AS v)
+                     OR (SELECT array_agg(v::text) FROM schooltime.report_walk_violations('rw', y.school_year) AS v)
+                        IS DISTINCT FROM (SELECT array_agg(v::text) FROM pg_temp.reference_walk_rules('rw', y.school_year) AS v)$$,
+                'and for each centre and each school year');
+SELECT is_empty($$SELECT g.id FROM rw.class_groups AS g
+                  WHERE (SELECT array_agg(v::text) FROM schooltime.report_walk_violations('rw', NULL, g.centre_id, g.id) AS v)
+                        IS DISTINCT FROM (SELECT array_agg(v::text) FROM pg_temp.reference_walk_rules('rw', NULL, g.centre_id, g.id) AS v)
+                     OR EXISTS (SELECT FROM schooltime.report_walk_violations('rw', NULL, g.centre_id, g.id) AS v
+                                WHERE v.rule = 'optional_ratio')$$,
+                'and a group''s report leaves optional_ratio out');
+SET LOCAL lc_messages = 'ca_ES.UTF-8';
+SELECT results_eq($$SELECT * FROM schooltime.report_walk_violations('rw', NULL)$$,
+                  $$SELECT * FROM pg_temp.reference_walk_rules('rw', NULL)$$,
+                  'and in Catalan');
+RESET lc_messages;
+SELECT cmp_ok((SELECT count(*) FROM schooltime.report_walk_violations('rw', NULL)
+               WHERE rule = 'optional_ratio' AND detail LIKE 'It declares no optional-subject groups%Left out, %'), '>', 1::bigint,
+              'centres over the average of their blocks'' options, some options left out');
+SELECT cmp_ok((SELECT count(*) FROM (SELECT s.lesson_id FROM rw.sessions AS s JOIN rw.lessons AS l ON l.centre_id = s.centre_id AND l.id = s.lesson_id
+                                     WHERE l.block IS NOT NULL GROUP BY s.centre_id, s.lesson_id
+                                     HAVING count(DISTINCT s.subject) > 1 AND bool_or(s.split_half IS NOT NULL OR s.part = 'T2')) AS t),
+              '>', 0::bigint, 'among them options left out whose lessons'' rows name two subjects (the least in collation order is the option''s)');
+INSERT INTO rw.optional_subject_groups (centre_id, school_year, regime, level, subject, pupils)
+VALUES (1, '2019-2020', 'eso', 1, 'Música', 14), (1, '2019-2020', 'eso', 1, 'Teatre', 11);
+SELECT results_eq($$SELECT * FROM schooltime.report_walk_violations('rw', NULL)$$,
+                  $$SELECT * FROM pg_temp.reference_walk_rules('rw', NULL)$$,
+                  'a year whose groups are declared: those are read, not its blocks');
+SELECT is((SELECT detail FROM schooltime.report_walk_violations('rw', '2019-2020') WHERE rule = 'optional_ratio'),
+          'Its 2 optional-subject groups of ESO in 2019-2020 have 25 pupils; in public centres the average per group is at most 6 (section 4.1.1.1).',
+          'the declared groups'' words');
 
 -- check() returns each of them once
 SELECT is_empty($$SELECT v.rule, v.subject_id, v.message FROM schooltime.check('rw') AS v

@@ -69,7 +69,7 @@ CREATE FUNCTION schooltime.report_walk_violations(model name, school_year school
 RETURNS SETOF schooltime.violation
     AS 'MODULE_PATHNAME', 'report_walk_violations' LANGUAGE C STABLE;
 COMMENT ON FUNCTION schooltime.report_walk_violations(name, schooltime.school_year, bigint, bigint) IS
-'internal: the report-only rules measured in C over one school year of a model (NULL: every year), and one centre, one group or all (a group_id alone is every group of that id): teachers_per_group, then eso_split and batx_split; report_rule_violations() returns its rows with the rest';
+'internal: the report-only rules measured in C over one school year of a model (NULL: every year), and one centre, one group or all (a group_id alone is every group of that id): teachers_per_group, then eso_split and batx_split, then optional_ratio (left out when a group is named; worded by optional_ratio_violations()); report_rule_violations() returns its rows with attendance''s';
 
 -- The model the report-only rules read: named, and of this version (its
 -- reports' tables made), or an error in report_rule_violations()'s words.
@@ -96,145 +96,135 @@ $model$;
 COMMENT ON FUNCTION schooltime.report_rule_model(name) IS
 'internal: raises report_rule_violations()''s error when model is NULL or holds no schooltime model of this version (no pupil_attendance table)';
 
--- The report-only rules that stay in SQL: optional_ratio, per centre, and
--- attendance, per pupil, each a query over its own tables.  check() takes
--- them from here (its source "reports"), and the rest from the walk of its
--- first source (check_walk_violations).
+-- optional_ratio (4.1.1.1) worded.  The walk (src/report_rules.c) reads
+-- the sessions of the blocks' lessons of the centres that declare no
+-- optional_subject_groups for a year and stage, and hands over, per centre,
+-- year and stage of those blocks, its options (each distinct subject and
+-- set of parts of groups it takes, of one or more lessons) whose pupils are
+-- known, counted with their pupils, and those whose pupils are not known,
+-- one array element per part they take, for their words; the declared
+-- groups are read here.  Rows by centre, school year and stage.
+CREATE FUNCTION schooltime.optional_ratio_violations(model name, school_year schooltime.school_year, centre_id bigint,
+                                                     block_centres bigint[], block_years text[], block_regimes text[],
+                                                     block_groups integer[], block_pupils bigint[],
+                                                     unknown_blocks integer[], unknown_options integer[], unknown_subjects text[],
+                                                     unknown_groups bigint[], unknown_splits text[], unknown_parts text[],
+                                                     unknown_halves smallint[])
+RETURNS SETOF schooltime.violation
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $report$
+BEGIN
+    -- optional_ratio (4.1.1.1): the average of a centre's optional-subject
+    -- groups, per year and stage; where the centre declares none, each
+    -- distinct option of its blocks (a subject and the parts of groups it
+    -- takes) is one optional-subject group, of its parts' pupils
+    RETURN QUERY EXECUTE format($q$
+        WITH declared AS (
+            SELECT o.centre_id, o.school_year, o.regime, count(*)::integer AS groups, sum(o.pupils)::bigint AS pupils
+            FROM %1$I.optional_subject_groups AS o
+            WHERE ($1 IS NULL OR o.centre_id = $1) AND (%3$L IS NULL OR o.school_year = %3$L)
+            GROUP BY 1, 2, 3
+        ), unknown_taken AS (
+            -- what each option whose pupils are not known takes, in its words
+            SELECT DISTINCT u.block, u.option, u.subject,
+                   format('%%s/%%s/%%s', u.group_id, coalesce(u.split, ''), coalesce(u.part, u.split_half::text, '')) AS taken,
+                   CASE WHEN u.split IS NOT NULL THEN format($2, u.part, g.name)
+                        WHEN u.split_half IS NOT NULL THEN format($3, u.split_half, g.name) ELSE g.name END AS taken_text
+            FROM ROWS FROM (pg_catalog.unnest($16), pg_catalog.unnest($17), pg_catalog.unnest($18), pg_catalog.unnest($19),
+                            pg_catalog.unnest($20), pg_catalog.unnest($21), pg_catalog.unnest($22))
+                 AS u (block, option, subject, group_id, split, part, split_half)
+            JOIN %1$I.class_groups AS g ON g.centre_id = ($11)[u.block] AND g.id = u.group_id
+        ), unknown_options AS (
+            SELECT ut.block, ut.option, min(ut.subject) AS subject, array_agg(ut.taken ORDER BY ut.taken) AS takes,
+                   string_agg(ut.taken_text, ', ' ORDER BY ut.taken) AS takes_text
+            FROM unknown_taken AS ut
+            GROUP BY 1, 2
+        ), left_out AS (
+            SELECT uo.block, count(*)::integer AS left_out,
+                   string_agg(format('%%s (%%s)', uo.subject, uo.takes_text), ', ' ORDER BY uo.subject, uo.takes) AS left_out_text
+            FROM unknown_options AS uo
+            GROUP BY 1
+        ), t AS (
+            SELECT d.centre_id, d.school_year, d.regime, d.groups, d.pupils, NULL::integer AS left_out, NULL::text AS left_out_text
+            FROM declared AS d
+            UNION ALL
+            SELECT b.centre_id, b.school_year::schooltime.school_year, b.regime::schooltime.regime, b.groups,
+                   CASE WHEN b.groups > 0 THEN b.pupils END, coalesce(lo.left_out, 0), lo.left_out_text
+            FROM ROWS FROM (pg_catalog.unnest($11), pg_catalog.unnest($12), pg_catalog.unnest($13), pg_catalog.unnest($14),
+                            pg_catalog.unnest($15)) WITH ORDINALITY AS b (centre_id, school_year, regime, groups, pupils, block)
+            LEFT JOIN left_out AS lo ON lo.block = b.block
+        )
+        SELECT (ROW('optional_ratio', r.severity, schooltime.section_text(l.section), c.id, 'centre', c.id, c.name,
+                   NULL::integer, NULL::date, NULL::schooltime.weektimerange,
+                   round(ceil(t.pupils * 100.0 / t.groups) / 100, 2), l.max_average_pupils, 'pupils',
+                   format($4, c.name, schooltime.number_words(round(ceil(t.pupils * 100.0 / t.groups) / 100, 2)), d.regime_name,
+                          t.school_year, schooltime.number_words(l.max_average_pupils)),
+                   CASE WHEN t.left_out IS NULL AND l.public_only
+                        THEN schooltime.format_message_plural(($6)[1], ($6)[2], t.groups,
+                                                              t.groups, d.regime_name, t.school_year, t.pupils, d.max_average, d.section)
+                        WHEN t.left_out IS NULL
+                        THEN schooltime.format_message_plural(($5)[1], ($5)[2], t.groups,
+                                                              t.groups, d.regime_name, t.school_year, t.pupils, d.max_average, d.section)
+                        WHEN l.public_only
+                        THEN schooltime.format_message_plural(($8)[1], ($8)[2], t.groups,
+                                                              d.regime_name, t.school_year, t.groups, t.pupils, d.max_average, d.section)
+                             || d.left_out
+                        ELSE schooltime.format_message_plural(($7)[1], ($7)[2], t.groups,
+                                                              d.regime_name, t.school_year, t.groups, t.pupils, d.max_average, d.section)
+                             || d.left_out END,
+                   format($10, d.regime_name, t.pupils, ceil(t.pupils / l.max_average_pupils)),
+                   NULL::bigint)::schooltime.violation).*
+        FROM t
+        JOIN %1$I.centres AS c ON c.id = t.centre_id
+        JOIN schooltime.optional_group_limits AS l
+          ON l.school_year = t.school_year AND l.regime = t.regime AND (NOT l.public_only OR c.ownership = 'public')
+        JOIN schooltime.regimes AS rg ON rg.regime = t.regime
+        JOIN schooltime.rules AS r ON r.code = 'optional_ratio'
+        CROSS JOIN LATERAL (SELECT CASE WHEN schooltime.messages_in_catalan() THEN rg.name_ca ELSE rg.name_en END AS regime_name,
+                                   schooltime.number_words(l.max_average_pupils) AS max_average,
+                                   schooltime.section_text(l.section) AS section,
+                                   CASE WHEN coalesce(t.left_out, 0) = 0 THEN ''
+                                        ELSE ' ' || schooltime.format_message_plural(($9)[1], ($9)[2], t.left_out, t.left_out_text)
+                                   END AS left_out) AS d
+        WHERE t.groups > 0 AND t.pupils > l.max_average_pupils * t.groups
+        ORDER BY c.id, t.school_year, t.regime
+    $q$, model, NULL, school_year)
+    USING centre_id,
+        -- the messages, in the session's language: format() fills them row by row
+        schooltime.gettext('part "%s" of %s'),
+        schooltime.gettext('half %s of %s'),
+        schooltime.gettext('centre "%s" has %s pupils on average per optional-subject group of %s in %s, more than %s'),
+        schooltime.message_forms('Its %s optional-subject group of %s in %s has %s pupils; the average per group is at most %s (%s).',
+                                 'Its %s optional-subject groups of %s in %s have %s pupils; the average per group is at most %s (%s).'),
+        schooltime.message_forms('Its %s optional-subject group of %s in %s has %s pupils; in public centres the average per group is at most %s (%s).',
+                                 'Its %s optional-subject groups of %s in %s have %s pupils; in public centres the average per group is at most %s (%s).'),
+        schooltime.message_forms('It declares no optional-subject groups of %s in %s, so the options of its blocks are read, each option (a subject and the parts of groups it takes) one group of its parts'' pupils (group_parts.pupils): its %s option has %s pupils; the average per group is at most %s (%s).',
+                                 'It declares no optional-subject groups of %s in %s, so the options of its blocks are read, each option (a subject and the parts of groups it takes) one group of its parts'' pupils (group_parts.pupils): its %s options have %s pupils; the average per group is at most %s (%s).'),
+        schooltime.message_forms('It declares no optional-subject groups of %s in %s, so the options of its blocks are read, each option (a subject and the parts of groups it takes) one group of its parts'' pupils (group_parts.pupils): its %s option has %s pupils; in public centres the average per group is at most %s (%s).',
+                                 'It declares no optional-subject groups of %s in %s, so the options of its blocks are read, each option (a subject and the parts of groups it takes) one group of its parts'' pupils (group_parts.pupils): its %s options have %s pupils; in public centres the average per group is at most %s (%s).'),
+        -- translator: the options whose pupils are not known, "Música (part "Música" of 4t ESO A), ..."
+        schooltime.message_forms('Left out, the pupils of a part it takes not being known: %s.',
+                                 'Left out, the pupils of a part each takes not being known: %s.'),
+        schooltime.gettext('Open more optional-subject groups of %s or enrol fewer pupils in them: %s pupils need at least %s groups.'),
+        block_centres, block_years, block_regimes, block_groups, block_pupils,
+        unknown_blocks, unknown_options, unknown_subjects, unknown_groups, unknown_splits, unknown_parts, unknown_halves;
+END
+$report$;
+COMMENT ON FUNCTION schooltime.optional_ratio_violations(name, schooltime.school_year, bigint, bigint[], text[], text[], integer[], bigint[], integer[], integer[], text[], bigint[], text[], text[], smallint[]) IS
+'internal: optional_ratio''s rows for one school year of a model (NULL: every year) and one centre (NULL: all), from its optional_subject_groups and, where a centre declares none for a year and stage, from the options of its blocks the walk counted (block_*: one element per centre, year and stage, its options of known pupils and their pupils; unknown_*: one element per part an option of unknown pupils takes, unknown_blocks its index in block_*); report_walk_violations() and check() return them';
+
+-- The report-only rule that stays in SQL: attendance, per pupil, a query
+-- over its own table.  check() takes it from here (its source "reports"),
+-- and the rest from the walk of its first source (check_walk_violations).
 CREATE FUNCTION schooltime.report_rule_violations_in_sql(model name, school_year schooltime.school_year,
                                                          centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
 RETURNS SETOF schooltime.violation
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $report$
-DECLARE
-    sessions text;
-    group_parts text;
-    lessons text;
-    blocks text;
 BEGIN
     PERFORM schooltime.report_rule_model(model);
-    sessions := schooltime.lesson_relation(model, 'sessions');
-    group_parts := schooltime.lesson_relation(model, 'group_parts');
-    lessons := schooltime.lesson_relation(model, 'lessons');
-    blocks := schooltime.lesson_relation(model, 'blocks');
-    -- optional_ratio (4.1.1.1): the average of a centre's optional-subject
-    -- groups, per year and stage; where the centre declares none, each
-    -- distinct option of its blocks (a subject and the parts of groups it
-    -- takes) is one optional-subject group, of its parts' pupils
-    IF group_id IS NULL THEN
-        RETURN QUERY EXECUTE format($q$
-            WITH declared AS (
-                SELECT o.centre_id, o.school_year, o.regime, count(*)::integer AS groups, sum(o.pupils)::bigint AS pupils
-                FROM %1$I.optional_subject_groups AS o
-                WHERE ($1 IS NULL OR o.centre_id = $1) AND (%6$L IS NULL OR o.school_year = %6$L)
-                GROUP BY 1, 2, 3
-            ), block_lessons AS MATERIALIZED (
-                -- the lessons of the blocks, then their rows by the sessions'
-                -- (centre_id, lesson_id) index: joined from the sessions'
-                -- side, every session of a centre was tried against each of
-                -- its blocks, seconds over a region unless nested loops were
-                -- priced out
-                SELECT b.centre_id, b.school_year, b.regime, l.id AS lesson_id
-                FROM %4$s AS b
-                JOIN %3$s AS l ON l.centre_id = b.centre_id AND l.school_year = b.school_year AND l.block = b.name
-                WHERE ($1 IS NULL OR b.centre_id = $1) AND (%6$L IS NULL OR b.school_year = %6$L)
-                  AND NOT EXISTS (SELECT FROM declared AS d
-                                  WHERE d.centre_id = b.centre_id AND d.school_year = b.school_year AND d.regime = b.regime)
-            ), option_rows AS (
-                SELECT bl.centre_id, bl.school_year, bl.regime, bl.lesson_id, s.subject, s.group_id, s.split, s.part, s.split_half
-                FROM block_lessons AS bl
-                -- a lesson's sessions are of its year (their foreign key holds
-                -- it): said, so that a partitioned model reads one year's
-                JOIN %2$s AS s ON s.centre_id = bl.centre_id AND s.lesson_id = bl.lesson_id AND s.school_year = bl.school_year
-                WHERE s.kind <> 'recess'
-            ), lesson_options AS (
-                -- a lesson of a block as an option: its subject, what it takes and those pupils
-                SELECT t.centre_id, t.school_year, t.regime, t.lesson_id, t.subject,
-                       array_agg(t.taken ORDER BY t.taken) AS takes,
-                       string_agg(t.taken_text, ', ' ORDER BY t.taken) AS takes_text,
-                       sum(t.pupils) AS pupils, bool_or(t.pupils IS NULL) AS unknown
-                FROM (SELECT DISTINCT o.centre_id, o.school_year, o.regime, o.lesson_id,
-                             min(o.subject) OVER (PARTITION BY o.centre_id, o.lesson_id) AS subject,
-                             format('%%s/%%s/%%s', o.group_id, coalesce(o.split, ''), coalesce(o.part, o.split_half::text, '')) AS taken,
-                             CASE WHEN o.split IS NOT NULL THEN format($2, o.part, g.name)
-                                  WHEN o.split_half IS NOT NULL THEN format($3, o.split_half, g.name) ELSE g.name END AS taken_text,
-                             CASE WHEN o.split IS NOT NULL THEN gp.pupils WHEN o.split_half IS NULL THEN g.pupils END AS pupils
-                      FROM option_rows AS o
-                      JOIN %1$I.class_groups AS g ON g.centre_id = o.centre_id AND g.id = o.group_id
-                      LEFT JOIN %5$s AS gp ON gp.centre_id = o.centre_id AND gp.group_id = o.group_id
-                                          AND gp.split = o.split AND gp.part = o.part) AS t
-                GROUP BY 1, 2, 3, 4, 5
-            ), options AS (
-                -- the same subject for the same pupils is one option, however many lessons it has
-                SELECT lo.centre_id, lo.school_year, lo.regime, lo.subject, lo.takes,
-                       min(lo.takes_text) AS takes_text, min(lo.pupils) AS pupils, bool_or(lo.unknown) AS unknown
-                FROM lesson_options AS lo
-                GROUP BY 1, 2, 3, 4, 5
-            ), t AS (
-                SELECT d.centre_id, d.school_year, d.regime, d.groups, d.pupils, NULL::integer AS left_out, NULL::text AS left_out_text
-                FROM declared AS d
-                UNION ALL
-                SELECT o.centre_id, o.school_year, o.regime,
-                       count(*) FILTER (WHERE NOT o.unknown)::integer, sum(o.pupils) FILTER (WHERE NOT o.unknown)::bigint,
-                       count(*) FILTER (WHERE o.unknown)::integer,
-                       string_agg(format('%%s (%%s)', o.subject, o.takes_text), ', ' ORDER BY o.subject, o.takes) FILTER (WHERE o.unknown)
-                FROM options AS o
-                GROUP BY 1, 2, 3
-            )
-            SELECT (ROW('optional_ratio', r.severity, schooltime.section_text(l.section), c.id, 'centre', c.id, c.name,
-                       NULL::integer, NULL::date, NULL::schooltime.weektimerange,
-                       round(ceil(t.pupils * 100.0 / t.groups) / 100, 2), l.max_average_pupils, 'pupils',
-                       format($4, c.name, schooltime.number_words(round(ceil(t.pupils * 100.0 / t.groups) / 100, 2)), d.regime_name,
-                              t.school_year, schooltime.number_words(l.max_average_pupils)),
-                       CASE WHEN t.left_out IS NULL AND l.public_only
-                            THEN schooltime.format_message_plural(($6)[1], ($6)[2], t.groups,
-                                                                  t.groups, d.regime_name, t.school_year, t.pupils, d.max_average, d.section)
-                            WHEN t.left_out IS NULL
-                            THEN schooltime.format_message_plural(($5)[1], ($5)[2], t.groups,
-                                                                  t.groups, d.regime_name, t.school_year, t.pupils, d.max_average, d.section)
-                            WHEN l.public_only
-                            THEN schooltime.format_message_plural(($8)[1], ($8)[2], t.groups,
-                                                                  d.regime_name, t.school_year, t.groups, t.pupils, d.max_average, d.section)
-                                 || d.left_out
-                            ELSE schooltime.format_message_plural(($7)[1], ($7)[2], t.groups,
-                                                                  d.regime_name, t.school_year, t.groups, t.pupils, d.max_average, d.section)
-                                 || d.left_out END,
-                       format($10, d.regime_name, t.pupils, ceil(t.pupils / l.max_average_pupils)),
-                       NULL::bigint)::schooltime.violation).*
-            FROM t
-            JOIN %1$I.centres AS c ON c.id = t.centre_id
-            JOIN schooltime.optional_group_limits AS l
-              ON l.school_year = t.school_year AND l.regime = t.regime AND (NOT l.public_only OR c.ownership = 'public')
-            JOIN schooltime.regimes AS rg ON rg.regime = t.regime
-            JOIN schooltime.rules AS r ON r.code = 'optional_ratio'
-            CROSS JOIN LATERAL (SELECT CASE WHEN schooltime.messages_in_catalan() THEN rg.name_ca ELSE rg.name_en END AS regime_name,
-                                       schooltime.number_words(l.max_average_pupils) AS max_average,
-                                       schooltime.section_text(l.section) AS section,
-                                       CASE WHEN coalesce(t.left_out, 0) = 0 THEN ''
-                                            ELSE ' ' || schooltime.format_message_plural(($9)[1], ($9)[2], t.left_out, t.left_out_text)
-                                       END AS left_out) AS d
-            WHERE t.groups > 0 AND t.pupils > l.max_average_pupils * t.groups
-            ORDER BY c.id, t.school_year, t.regime
-        $q$, model, sessions, lessons, blocks, group_parts, school_year)
-        USING centre_id,
-            -- the messages, in the session's language: format() fills them row by row
-            schooltime.gettext('part "%s" of %s'),
-            schooltime.gettext('half %s of %s'),
-            schooltime.gettext('centre "%s" has %s pupils on average per optional-subject group of %s in %s, more than %s'),
-            schooltime.message_forms('Its %s optional-subject group of %s in %s has %s pupils; the average per group is at most %s (%s).',
-                                     'Its %s optional-subject groups of %s in %s have %s pupils; the average per group is at most %s (%s).'),
-            schooltime.message_forms('Its %s optional-subject group of %s in %s has %s pupils; in public centres the average per group is at most %s (%s).',
-                                     'Its %s optional-subject groups of %s in %s have %s pupils; in public centres the average per group is at most %s (%s).'),
-            schooltime.message_forms('It declares no optional-subject groups of %s in %s, so the options of its blocks are read, each option (a subject and the parts of groups it takes) one group of its parts'' pupils (group_parts.pupils): its %s option has %s pupils; the average per group is at most %s (%s).',
-                                     'It declares no optional-subject groups of %s in %s, so the options of its blocks are read, each option (a subject and the parts of groups it takes) one group of its parts'' pupils (group_parts.pupils): its %s options have %s pupils; the average per group is at most %s (%s).'),
-            schooltime.message_forms('It declares no optional-subject groups of %s in %s, so the options of its blocks are read, each option (a subject and the parts of groups it takes) one group of its parts'' pupils (group_parts.pupils): its %s option has %s pupils; in public centres the average per group is at most %s (%s).',
-                                     'It declares no optional-subject groups of %s in %s, so the options of its blocks are read, each option (a subject and the parts of groups it takes) one group of its parts'' pupils (group_parts.pupils): its %s options have %s pupils; in public centres the average per group is at most %s (%s).'),
-            -- translator: the options whose pupils are not known, "Música (part "Música" of 4t ESO A), ..."
-            schooltime.message_forms('Left out, the pupils of a part it takes not being known: %s.',
-                                     'Left out, the pupils of a part each takes not being known: %s.'),
-            schooltime.gettext('Open more optional-subject groups of %s or enrol fewer pupils in them: %s pupils need at least %s groups.');
-    END IF;
-
     -- attendance (3.2): every pupil above the threshold of the group's regime and year
     RETURN QUERY EXECUTE format($q$
         SELECT (ROW('attendance', r.severity, schooltime.section_text(st.section), a.centre_id, 'pupil', a.id, a.pupil,
@@ -266,7 +256,7 @@ BEGIN
 END
 $report$;
 COMMENT ON FUNCTION schooltime.report_rule_violations_in_sql(name, schooltime.school_year, bigint, bigint) IS
-'internal: the report-only rules computed in SQL, optional_ratio (left out when a group is named) and attendance, for one school year of a model (NULL: every year), and one centre, one group or all: check()''s source "reports"; report_rule_violations() returns them after those of the walk';
+'internal: the report-only rule computed in SQL, attendance, for one school year of a model (NULL: every year), and one centre, one group or all: check()''s source "reports"; report_rule_violations() returns them after those of the walk';
 
 CREATE FUNCTION schooltime.report_rule_violations(model name, school_year schooltime.school_year,
                                                   centre_id bigint DEFAULT NULL, group_id bigint DEFAULT NULL)
@@ -276,7 +266,8 @@ SET search_path = pg_catalog, pg_temp
 AS $report$
 BEGIN
     PERFORM schooltime.report_rule_model(model);
-    -- teachers_per_group (4.2), then eso_split and batx_split (4.1.1.1):
+    -- teachers_per_group (4.2), then eso_split and batx_split (4.1.1.1),
+    -- then optional_ratio (4.1.1.1, left out when a group is named):
     -- measured in check()'s group walk (src/report_rules.c says how).
     -- teachers_per_group counts the distinct teachers of every lesson the
     -- group attends, all of the lesson's rows (co-teachers, and the teachers
@@ -311,4 +302,4 @@ CREATE FUNCTION schooltime.check_walk_violations(model name, school_year schoolt
 RETURNS SETOF schooltime.violation
     AS 'MODULE_PATHNAME', 'check_walk_violations' LANGUAGE C STABLE;
 COMMENT ON FUNCTION schooltime.check_walk_violations(name, schooltime.school_year, bigint, bigint) IS
-'internal: check()''s source "timetable", for one school year of a model (NULL: every year), and one centre, one group or all: the rows of timetable_violations() and then those of report_walk_violations() (teachers_per_group, eso_split, batx_split; none in a model that upgrade_model() has not brought up to the reports), from one walk over the model';
+'internal: check()''s source "timetable", for one school year of a model (NULL: every year), and one centre, one group or all: the rows of timetable_violations() and then those of report_walk_violations() (teachers_per_group, eso_split, batx_split, optional_ratio; none in a model that upgrade_model() has not brought up to the reports), from one walk over the model';

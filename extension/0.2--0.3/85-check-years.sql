@@ -116,8 +116,8 @@ WHERE s.name = v.name;
 -- (part 60): the reports source gives the rest, so each comes once
 UPDATE schooltime.violation_sources
 SET description = CASE name
-        WHEN 'timetable' THEN 'the rules of sessions, groups, teachers and centres, and the report-only rules measured with them: teachers_per_group, eso_split, batx_split'
-        ELSE 'the report-only rules computed in SQL: optional_ratio, attendance (the timetable source gives the others)' END
+        WHEN 'timetable' THEN 'the rules of sessions, groups, teachers and centres, and the report-only rules measured with them: teachers_per_group, eso_split, batx_split, optional_ratio'
+        ELSE 'the report-only rule computed in SQL: attendance (the timetable source gives the others)' END
 WHERE name IN ('timetable', 'reports');
 COMMENT ON TABLE schooltime.violation_sources IS
 'The rule families schooltime.check() gathers, in order; each source takes (model name, school_year schooltime.school_year, centre_id bigint, group_id bigint), a NULL meaning every year, every centre or every group, and returns SETOF schooltime.violation. Shipped with the extension, not meant to be edited.';
