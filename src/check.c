@@ -230,8 +230,8 @@ typedef struct GroupRow
 typedef struct GroupScan
 {
 	GroupRow   *groups;
-	int			ngroups;
-	int			capacity;
+	Size		ngroups;
+	Size		capacity;
 	MemoryContext keep;
 	FlatItems	items;
 	GroupShapes shapes;
@@ -246,14 +246,7 @@ group_row(void *context, Datum *values, bool *nulls)
 	GroupScan  *scan = (GroupScan *) context;
 	GroupRow   *g;
 
-	if (scan->ngroups == scan->capacity)
-	{
-		scan->capacity = scan->capacity ? scan->capacity * 2 : 256;
-		scan->groups = scan->groups
-			? repalloc_huge(scan->groups, sizeof(GroupRow) * scan->capacity)
-			: MemoryContextAllocHuge(scan->keep, sizeof(GroupRow) * scan->capacity);
-	}
-	g = &scan->groups[scan->ngroups++];
+	g = flat_array_push((void **) &scan->groups, &scan->ngroups, &scan->capacity, sizeof(GroupRow), scan->keep);
 	g->centre_id = DatumGetInt64(values[0]);
 	g->id = DatumGetInt64(values[1]);
 	g->school_year = school_year_of_datum(values[3]);
@@ -334,8 +327,8 @@ typedef struct CentreRow
 typedef struct CentreScan
 {
 	CentreRow  *centres;
-	int			ncentres;
-	int			capacity;
+	Size		ncentres;
+	Size		capacity;
 	MemoryContext keep;
 	FlatItems	staff;			/* guards and presence, by centre and CENTRE_SUBKEY */
 } CentreScan;
@@ -346,14 +339,7 @@ centre_row(void *context, Datum *values, bool *nulls)
 	CentreScan *scan = (CentreScan *) context;
 	CentreRow  *c;
 
-	if (scan->ncentres == scan->capacity)
-	{
-		scan->capacity = scan->capacity ? scan->capacity * 2 : 256;
-		scan->centres = scan->centres
-			? repalloc_huge(scan->centres, sizeof(CentreRow) * scan->capacity)
-			: MemoryContextAllocHuge(scan->keep, sizeof(CentreRow) * scan->capacity);
-	}
-	c = &scan->centres[scan->ncentres++];
+	c = flat_array_push((void **) &scan->centres, &scan->ncentres, &scan->capacity, sizeof(CentreRow), scan->keep);
 	c->centre_id = DatumGetInt64(values[0]);
 	c->school_year = school_year_of_datum(values[1]);
 	c->min_guards = nulls[2] ? catalogue_require_staff_limits(c->school_year)->default_min_guards
@@ -502,7 +488,7 @@ lective_add(CentreLective *l, int school_year, const KeyItems *k)
 static void
 report_centre_keys(Report *r, CentreScan *scan, CentreLective *l, int *next, Size *pos, MemoryContext per_key)
 {
-	while (*next < scan->ncentres && scan->centres[*next].centre_id <= l->centre_id)
+	while (*next < (int) scan->ncentres && scan->centres[*next].centre_id <= l->centre_id)
 	{
 		const CentreRow *c = &scan->centres[*next];
 		KeyItems	empty = {NULL, NULL, 0, 0};
@@ -574,13 +560,13 @@ report_groups_and_centres(Report *r, const Scope *scope, MemoryContext work)
 	{
 		ReportGroupKey *keys = palloc(sizeof(ReportGroupKey) * Max(scan.ngroups, 1));
 
-		for (i = 0; i < scan.ngroups; i++)
+		for (i = 0; i < (int) scan.ngroups; i++)
 		{
 			keys[i].centre_id = scan.groups[i].centre_id;
 			keys[i].id = scan.groups[i].id;
 			keys[i].pupils = scan.groups[i].pupils;
 		}
-		report_rules_groups(&scan.rules, keys, scan.ngroups);
+		report_rules_groups(&scan.rules, keys, (int) scan.ngroups);
 	}
 	flat_scan(psprintf("SELECT s.centre_id, s.group_id, %s%s%s FROM %s AS s%s WHERE %s",
 					   session_item_columns(m, "s"), r->report_rules ? ", " : "",
@@ -592,14 +578,14 @@ report_groups_and_centres(Report *r, const Scope *scope, MemoryContext work)
 	{
 		/* one group: its lessons' rows in the centre's other groups were not read */
 		if (scope->has_group)
-			for (i = 0; i < scan.ngroups; i++)
+			for (i = 0; i < (int) scan.ngroups; i++)
 				report_rules_lesson_teachers(&scan.rules, m, scan.groups[i].centre_id, scan.groups[i].id);
 		report_rules_ready(&scan.rules);
 	}
 
 	memset(&k, 0, sizeof(k));
 	memset(&lective, 0, sizeof(lective));
-	for (i = 0; i < scan.ngroups; i++)
+	for (i = 0; i < (int) scan.ngroups; i++)
 	{
 		const GroupRow *g = &scan.groups[i];
 		int64		key;
@@ -680,8 +666,8 @@ typedef struct TeacherName
 typedef struct TeacherScan
 {
 	TeacherName *names;
-	int			nnames;
-	int			capacity;
+	Size		nnames;
+	Size		capacity;
 	MemoryContext keep;
 	FlatItems	items;
 } TeacherScan;
@@ -690,17 +676,10 @@ static void
 teacher_name_row(void *context, Datum *values, bool *nulls)
 {
 	TeacherScan *scan = (TeacherScan *) context;
+	TeacherName *name = flat_array_push((void **) &scan->names, &scan->nnames, &scan->capacity, sizeof(TeacherName), scan->keep);
 
-	if (scan->nnames == scan->capacity)
-	{
-		scan->capacity = scan->capacity ? scan->capacity * 2 : 256;
-		scan->names = scan->names
-			? repalloc_huge(scan->names, sizeof(TeacherName) * scan->capacity)
-			: MemoryContextAllocHuge(scan->keep, sizeof(TeacherName) * scan->capacity);
-	}
-	scan->names[scan->nnames].id = DatumGetInt64(values[0]);
-	scan->names[scan->nnames].name = MemoryContextStrdup(scan->keep, TextDatumGetCString(values[1]));
-	scan->nnames++;
+	name->id = DatumGetInt64(values[0]);
+	name->name = MemoryContextStrdup(scan->keep, TextDatumGetCString(values[1]));
 }
 
 static void
@@ -773,9 +752,9 @@ report_teachers(Report *r, const Scope *scope, MemoryContext work)
 	{
 		const char *teacher_name;
 
-		while (name < scan.nnames && scan.names[name].id < key)
+		while (name < (int) scan.nnames && scan.names[name].id < key)
 			name++;
-		teacher_name = name < scan.nnames && scan.names[name].id == key ? scan.names[name].name : NULL;
+		teacher_name = name < (int) scan.nnames && scan.names[name].id == key ? scan.names[name].name : NULL;
 		MemoryContextSwitchTo(per_teacher);
 		report_teacher(r, &k, key, teacher_name ? teacher_name : psprintf(INT64_FORMAT, key), (int) subkey);
 		MemoryContextSwitchTo(work);

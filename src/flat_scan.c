@@ -326,3 +326,15 @@ school_year_of_datum(Datum value)
 	}
 	return parse_school_year(text_to_cstring((text *) year_text));
 }
+
+void *
+flat_array_push(void **array, Size *n, Size *capacity, Size element_size, MemoryContext context)
+{
+	if (*n == *capacity)
+	{
+		*capacity = *capacity ? *capacity * 2 : 1024;
+		*array = *array ? repalloc_huge(*array, element_size * *capacity)
+			: MemoryContextAllocHuge(context, element_size * *capacity);
+	}
+	return (char *) *array + element_size * (*n)++;
+}

@@ -56,4 +56,10 @@ extern void flat_scan(const char *query, flat_row_fn row_fn, void *context);
 /* The first year of a schooltime.school_year value ('2018-2019': 2018). */
 extern int	school_year_of_datum(Datum value);
 
+/*
+ * One more element at the end of *array (*n of them, room for *capacity),
+ * the array doubled in context when full: the new element, *n counted.
+ */
+extern void *flat_array_push(void **array, Size *n, Size *capacity, Size element_size, MemoryContext context);
+
 #endif							/* SCHOOLTIME_FLAT_SCAN_H */

@@ -223,14 +223,7 @@ part_row(void *context, Datum *values, bool *nulls)
 	ReportRules *rules = (ReportRules *) context;
 	ReportPart *p;
 
-	if (rules->nparts == rules->parts_capacity)
-	{
-		rules->parts_capacity = rules->parts_capacity ? rules->parts_capacity * 2 : 1024;
-		rules->parts = rules->parts
-			? repalloc_huge(rules->parts, sizeof(ReportPart) * rules->parts_capacity)
-			: MemoryContextAllocHuge(rules->keep, sizeof(ReportPart) * rules->parts_capacity);
-	}
-	p = &rules->parts[rules->nparts++];
+	p = flat_array_push((void **) &rules->parts, &rules->nparts, &rules->parts_capacity, sizeof(ReportPart), rules->keep);
 	p->centre_id = DatumGetInt64(values[0]);
 	p->group_id = DatumGetInt64(values[1]);
 	p->split = datum_string(rules, values[2], nulls[2]);
@@ -302,14 +295,8 @@ block_lesson_row(void *context, Datum *values, bool *nulls)
 	ReportRules *rules = (ReportRules *) context;
 	BlockLesson *b;
 
-	if (rules->nblock_lessons == rules->block_lessons_capacity)
-	{
-		rules->block_lessons_capacity = rules->block_lessons_capacity ? rules->block_lessons_capacity * 2 : 1024;
-		rules->block_lessons = rules->block_lessons
-			? repalloc_huge(rules->block_lessons, sizeof(BlockLesson) * rules->block_lessons_capacity)
-			: MemoryContextAllocHuge(rules->keep, sizeof(BlockLesson) * rules->block_lessons_capacity);
-	}
-	b = &rules->block_lessons[rules->nblock_lessons++];
+	b = flat_array_push((void **) &rules->block_lessons, &rules->nblock_lessons, &rules->block_lessons_capacity,
+						sizeof(BlockLesson), rules->keep);
 	b->centre_id = DatumGetInt64(values[0]);
 	b->lesson_id = DatumGetInt64(values[1]);
 	b->school_year = datum_string(rules, values[2], false);
@@ -363,14 +350,7 @@ add_option(ReportRules *rules, int64 centre_id, int64 group_id, const ReportSess
 {
 	OptionRow  *o;
 
-	if (rules->noptions == rules->options_capacity)
-	{
-		rules->options_capacity = rules->options_capacity ? rules->options_capacity * 2 : 1024;
-		rules->options = rules->options
-			? repalloc_huge(rules->options, sizeof(OptionRow) * rules->options_capacity)
-			: MemoryContextAllocHuge(rules->keep, sizeof(OptionRow) * rules->options_capacity);
-	}
-	o = &rules->options[rules->noptions++];
+	o = flat_array_push((void **) &rules->options, &rules->noptions, &rules->options_capacity, sizeof(OptionRow), rules->keep);
 	o->centre_id = centre_id;
 	o->lesson_id = row->lesson_id;
 	o->group_id = group_id;
@@ -384,14 +364,7 @@ add_option(ReportRules *rules, int64 centre_id, int64 group_id, const ReportSess
 static void
 add_row(ReportRules *rules, const ReportSession *row)
 {
-	if (rules->nrows == rules->capacity)
-	{
-		rules->capacity = rules->capacity ? rules->capacity * 2 : 1024;
-		rules->rows = rules->rows
-			? repalloc_huge(rules->rows, sizeof(ReportSession) * rules->capacity)
-			: MemoryContextAllocHuge(rules->keep, sizeof(ReportSession) * rules->capacity);
-	}
-	rules->rows[rules->nrows++] = *row;
+	*(ReportSession *) flat_array_push((void **) &rules->rows, &rules->nrows, &rules->capacity, sizeof(ReportSession), rules->keep) = *row;
 }
 
 void
@@ -449,14 +422,7 @@ lesson_teacher_row(void *context, Datum *values, bool *nulls)
 	ReportRules *rules = (ReportRules *) context;
 	LessonTeacher *row;
 
-	if (rules->nother_rows == rules->other_capacity)
-	{
-		rules->other_capacity = rules->other_capacity ? rules->other_capacity * 2 : 256;
-		rules->other_rows = rules->other_rows
-			? repalloc_huge(rules->other_rows, sizeof(LessonTeacher) * rules->other_capacity)
-			: MemoryContextAllocHuge(rules->keep, sizeof(LessonTeacher) * rules->other_capacity);
-	}
-	row = &rules->other_rows[rules->nother_rows++];
+	row = flat_array_push((void **) &rules->other_rows, &rules->nother_rows, &rules->other_capacity, sizeof(LessonTeacher), rules->keep);
 	row->centre_id = DatumGetInt64(values[0]);
 	row->lesson_id = DatumGetInt64(values[2]);
 	row->teacher_id = DatumGetInt64(values[3]);
