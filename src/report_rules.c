@@ -323,23 +323,41 @@ report_rules_load_block_lessons(ReportRules *rules, const ModelTables *m, const 
 			  block_lesson_row, rules);
 }
 
-/* The index of (centre, lesson) in block_lessons, or -1. */
-static int32
-block_lesson_of(const ReportRules *rules, int64 centre_id, int64 lesson_id)
+/*
+ * The first of n rows (of row_size bytes, ordered by the int64 fields at
+ * centre_at and lesson_at) not before (centre_id, lesson_id), or n: the
+ * search of block_lessons and of by_lesson alike.
+ */
+static Size
+centre_lesson_lower_bound(const void *rows, Size n, Size row_size, Size centre_at, Size lesson_at,
+						  int64 centre_id, int64 lesson_id)
 {
 	Size		low = 0;
-	Size		high = rules->nblock_lessons;
+	Size		high = n;
 
 	while (low < high)
 	{
 		Size		mid = low + (high - low) / 2;
-		const BlockLesson *b = &rules->block_lessons[mid];
+		const char *row = (const char *) rows + mid * row_size;
+		int64		centre = *(const int64 *) (row + centre_at);
+		int64		lesson = *(const int64 *) (row + lesson_at);
 
-		if (b->centre_id < centre_id || (b->centre_id == centre_id && b->lesson_id < lesson_id))
+		if (centre < centre_id || (centre == centre_id && lesson < lesson_id))
 			low = mid + 1;
 		else
 			high = mid;
 	}
+	return low;
+}
+
+/* The index of (centre, lesson) in block_lessons, or -1. */
+static int32
+block_lesson_of(const ReportRules *rules, int64 centre_id, int64 lesson_id)
+{
+	Size		low = centre_lesson_lower_bound(rules->block_lessons, rules->nblock_lessons, sizeof(BlockLesson),
+												offsetof(BlockLesson, centre_id), offsetof(BlockLesson, lesson_id),
+												centre_id, lesson_id);
+
 	return low < rules->nblock_lessons && rules->block_lessons[low].centre_id == centre_id &&
 		rules->block_lessons[low].lesson_id == lesson_id ? (int32) low : -1;
 }
@@ -563,20 +581,9 @@ distinct_int64(int64 *values, int n)
 static Size
 lesson_start(const ReportRules *rules, int64 centre_id, int64 lesson_id)
 {
-	Size		low = 0;
-	Size		high = rules->nby_lesson;
-
-	while (low < high)
-	{
-		Size		mid = low + (high - low) / 2;
-		const LessonTeacher *r = &rules->by_lesson[mid];
-
-		if (r->centre_id < centre_id || (r->centre_id == centre_id && r->lesson_id < lesson_id))
-			low = mid + 1;
-		else
-			high = mid;
-	}
-	return low;
+	return centre_lesson_lower_bound(rules->by_lesson, rules->nby_lesson, sizeof(LessonTeacher),
+									 offsetof(LessonTeacher, centre_id), offsetof(LessonTeacher, lesson_id),
+									 centre_id, lesson_id);
 }
 
 /*
