@@ -1161,12 +1161,14 @@ taken_order(const void *a, const void *b)
 	return 0;
 }
 
-static const ReportRules *option_rules;	/* for lesson_option_order */
-
-/* By centre, year and stage, then subject and what it takes: the same option comes together. */
+/*
+ * By centre, year and stage, then subject and what it takes: the same option
+ * comes together.  arg: the ReportRules whose block_lessons the options index.
+ */
 static int
-lesson_option_order(const void *a, const void *b)
+lesson_option_order(const void *a, const void *b, void *arg)
 {
+	const ReportRules *option_rules = (const ReportRules *) arg;
 	const LessonOption *x = (const LessonOption *) a;
 	const LessonOption *y = (const LessonOption *) b;
 	const BlockLesson *bx = &option_rules->block_lessons[x->block_lesson];
@@ -1359,9 +1361,8 @@ count_options(ReportRules *rules, OptionCounts *c)
 				l->pupils += p;
 		}
 	}
-	option_rules = rules;
 	if (nlessons > 1)
-		qsort(lessons, nlessons, sizeof(LessonOption), lesson_option_order);
+		qsort_arg(lessons, nlessons, sizeof(LessonOption), lesson_option_order, (void *) rules);
 
 	memset(c, 0, sizeof(*c));
 	c->centres = palloc(sizeof(int64) * Max(nlessons, 1));
@@ -1395,7 +1396,7 @@ count_options(ReportRules *rules, OptionCounts *c)
 			c->n++;
 		}
 		/* the same subject for the same pupils is one option, however many lessons it has */
-		else if (lesson_option_order(&lessons[i - 1], l) == 0)
+		else if (lesson_option_order(&lessons[i - 1], l, (void *) rules) == 0)
 			continue;
 		if (!l->unknown)
 		{
